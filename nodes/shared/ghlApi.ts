@@ -1,0 +1,90 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { apiRequest, resolveTarget } from './transport/request';
+import type { ApiProfile, ApiRequest, ApiResponse, RateLimitInfo, RequestContext } from './transport/types';
+
+export const GHL_DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+/** The API version every v2 endpoint of the Contacts API is documented under. */
+export const GHL_API_VERSION = '2021-07-28';
+
+function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
+	const value = headers[name];
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(Array.isArray(value) ? value[0] : value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+export function trimBaseUrl(url: unknown, fallback: string): string {
+	const text = typeof url === 'string' && url.trim() ? url.trim() : fallback;
+	return text.replace(/\/+$/, '');
+}
+
+/** GHL's error bodies: `{statusCode, message}` with message a string or a list; OAuth's `{error_description}`. */
+export function ghlErrorMessage(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body.slice(0, 500) : undefined;
+	const b = body as { message?: unknown; error?: unknown; error_description?: unknown; msg?: unknown };
+	if (Array.isArray(b.message)) return b.message.map(String).join('; ');
+	if (typeof b.message === 'string' && b.message) return b.message;
+	if (typeof b.error_description === 'string') return b.error_description;
+	if (typeof b.msg === 'string') return b.msg;
+	if (typeof b.error === 'string') return b.error;
+	return undefined;
+}
+
+function ghlLocationId(type: string, credentials: ICredentialDataDecryptedObject): string {
+	if (type === 'ghlOAuth2Api') {
+		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+		return String(token.locationId ?? credentials.locationId ?? '');
+	}
+	return String(credentials.locationId ?? '');
+}
+
+export const ghlProfile: ApiProfile = {
+	service: 'GHL',
+	credentialType(ctx: RequestContext) {
+		return ctx.getNode().parameters.authentication === 'oAuth2' ? 'ghlOAuth2Api' : 'ghlApi';
+	},
+	resolveTarget(ctx, type, credentials) {
+		const baseUrl = trimBaseUrl(credentials.baseUrl, GHL_DEFAULT_BASE_URL);
+		const locationId = ghlLocationId(type, credentials);
+		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+		const credentialId = ctx.getNode().credentials?.[type]?.id ?? type;
+		return {
+			baseUrl,
+			pacingKey: `ghl|${baseUrl}|${credentialId}|${locationId}`,
+			headers: { Version: GHL_API_VERSION, Accept: 'application/json' },
+			secrets: [
+				credentials.token,
+				credentials.agencyToken,
+				credentials.sessionToken,
+				credentials.clientSecret,
+				token.access_token,
+				token.refresh_token,
+			].filter((s): s is string => typeof s === 'string' && s.length > 0),
+			account: { locationId },
+		};
+	},
+	readRateLimit(headers): RateLimitInfo {
+		return {
+			max: numberHeader(headers, 'x-ratelimit-max'),
+			remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+			intervalMs: numberHeader(headers, 'x-ratelimit-interval-milliseconds'),
+			dailyMax: numberHeader(headers, 'x-ratelimit-limit-daily'),
+			dailyRemaining: numberHeader(headers, 'x-ratelimit-daily-remaining'),
+		};
+	},
+	errorMessage: ghlErrorMessage,
+	defaultLimit: { max: 100, intervalMs: 10_000 },
+};
+
+/** A GHL API call through the shared transport; resolves to the response body. */
+export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
+	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, request);
+	return response.body;
+}
+
+/** The location the credential is bound to (Private Integration: its field; OAuth2: the token's). */
+export async function ghlLocation(ctx: RequestContext): Promise<string> {
+	const { target } = await resolveTarget(ctx, ghlProfile);
+	return target.account.locationId;
+}

@@ -1,0 +1,69 @@
+/** When a failed attempt may be sent again, and after how long. */
+
+export interface RetrySettings {
+	/** Attempts after the first one, for each kind of failure. */
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Per-attempt time limit; a slow answer past it counts as a network error. */
+	timeoutMs: number;
+}
+
+/** Process-wide defaults; tests and benchmarks may shrink them. */
+export const retrySettings: RetrySettings = {
+	maxRetries: 6,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	timeoutMs: 60_000,
+};
+
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export type FailureKind = 'rateLimited' | 'transient' | 'network' | 'final';
+
+export function classifyFailure(status: number | undefined, code: string | undefined, message: string): FailureKind {
+	if (status === 429) return 'rateLimited';
+	if (status !== undefined && TRANSIENT_STATUS.has(status)) return 'transient';
+	if (status === undefined) {
+		if ((code && NETWORK_CODES.has(code)) || /socket hang up|timeout|network/i.test(message)) return 'network';
+	}
+	return 'final';
+}
+
+/**
+ * A 429 was not acted on, and a refused connection never reached the server, so both are always safe to
+ * send again; a 5xx or a dropped connection may have been acted on, so only idempotent requests retry.
+ */
+export function mayRetry(kind: FailureKind, code: string | undefined, idempotent: boolean): boolean {
+	if (kind === 'rateLimited') return true;
+	if (kind === 'network' && code === 'ECONNREFUSED') return true;
+	if (kind === 'transient' || kind === 'network') return idempotent;
+	return false;
+}
+
+/** Exponential backoff with jitter (half fixed, half random) so parallel callers spread out; bounded by maxDelayMs. */
+export function backoffMs(attempt: number, settings: RetrySettings = retrySettings, random = Math.random): number {
+	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** Retry-After is seconds or an HTTP date. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
