@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireId } from '../../shared/validation';
+
+/**
+ * Fields several GHL operations share. Operations spread these into their own description so every
+ * operation offers the same contact picker, Return All + Limit and Simplify.
+ */
+
+/** GHL contact page URLs: https://app.gohighlevel.com/v2/location/<loc>/contacts/detail/<id> (and white-label hosts). */
+export const CONTACT_URL_REGEX = 'https?://[^/]+/v2/location/[A-Za-z0-9]+/contacts/detail/([A-Za-z0-9]+)';
+
+export function contactLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name: 'contactId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The contact to work on',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
+				validation: [
+					{ type: 'regex', properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'Not a valid contact ID' } },
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://app.gohighlevel.com/v2/location/abc/contacts/detail/ocQHyuzHvysMo5N5VsXc',
+				extractValue: { type: 'regex', regex: CONTACT_URL_REGEX },
+				validation: [
+					{ type: 'regex', properties: { regex: CONTACT_URL_REGEX, errorMessage: 'Not a GHL contact URL' } },
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
+/** The contact ID chosen in the locator, validated before any request. */
+export function getContactId(this: IExecuteFunctions, itemIndex: number, field = 'contactId'): string {
+	const value = this.getNodeParameter(field, itemIndex, undefined, { extractValue: true }) as unknown;
+	return requireId(this, typeof value === 'object' && value !== null ? (value as IDataObject).value : value, 'Contact', itemIndex);
+}
+
+export function returnAllFields(limitMax = 10000, limitDefault = 50): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: limitDefault,
+			typeOptions: { minValue: 1, maxValue: limitMax },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** The limit the user asked for, or undefined for Return All. */
+export function wantedLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	return (this.getNodeParameter('returnAll', itemIndex, false) as boolean)
+		? undefined
+		: (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
