@@ -16,16 +16,31 @@ describe('RateWindow (pacing from the rate limit)', () => {
 			clock.advance(10);
 			window.release({}, true);
 		}
+		// (each released before the next: this also covers the one-at-a-time start)
 		// Answers at +10, +20, +30: the 4th may go once the first answer is 1000 ms old.
 		expect(window.waitMs(clock.now())).toBe(1000 + 10 - 30 + 1);
 		clock.advance(1000 + 10 - 30 + 1);
 		expect(window.waitMs(clock.now())).toBe(0);
 	});
 
+	it('sends one request at a time until the first answer has told it the real limit', () => {
+		const clock = manualClock();
+		const window = new RateWindow({ max: 100, intervalMs: 1000 }, clock.now);
+		void window.acquire();
+		expect(window.waitMs(clock.now())).toBeGreaterThan(0);
+		window.release({ max: 5, intervalMs: 1000, remaining: 4 }, true);
+		for (let i = 0; i < 4; i++) {
+			expect(window.waitMs(clock.now())).toBe(0);
+			void window.acquire();
+		}
+		expect(window.waitMs(clock.now())).toBeGreaterThan(0);
+	});
+
 	it('counts requests still in flight against the limit', () => {
 		const clock = manualClock();
 		const window = new RateWindow({ max: 2, intervalMs: 1000 }, clock.now);
 		void window.acquire();
+		window.release({}, true);
 		void window.acquire();
 		expect(window.waitMs(clock.now())).toBeGreaterThan(0);
 	});

@@ -19,6 +19,8 @@ export class RateWindow {
 	private blockedUntil = 0;
 	private dailyRemaining: number | undefined;
 	private dailyMax: number | undefined;
+	/** Until the first answer tells us the real limit, send one at a time rather than burst on a guess. */
+	private heardFromServer = false;
 
 	constructor(limit: { max: number; intervalMs: number }, private readonly clock: () => number = Date.now) {
 		this.max = limit.max;
@@ -49,6 +51,7 @@ export class RateWindow {
 		// An unanswered request (network error) may still have been counted by the server.
 		this.stamps.push(now);
 		if (!info || !answered) return;
+		this.heardFromServer = true;
 		this.learn(info, now);
 	}
 
@@ -61,6 +64,7 @@ export class RateWindow {
 	waitMs(now: number): number {
 		this.prune(now);
 		if (now < this.blockedUntil) return this.blockedUntil - now;
+		if (!this.heardFromServer && this.inFlight > 0) return 10;
 		const used = this.stamps.length + this.inFlight;
 		if (used < this.max) return 0;
 		const mustExpire = used - this.max; // index of the stamp whose expiry frees one slot

@@ -112,9 +112,9 @@ export async function apiRequest<T = unknown>(
 			}
 			if (kind === 'rateLimited') {
 				// Everyone on this key waits: the server told us the window is full.
-				const wait =
-					parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs ?? window.intervalMs;
-				window.holdFor(Math.max(wait, 1));
+				// Retry-After is honoured; a growing backoff on top keeps repeated 429s from burning the budget.
+				const wait = parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs ?? window.intervalMs;
+				window.holdFor(Math.max(wait, backoffMs(attempt), 1));
 			} else {
 				await sleep(backoffMs(attempt), signal);
 			}

@@ -1,0 +1,142 @@
+/**
+ * A test double of GoHighLevel's Contacts API v2 on 127.0.0.1: the spec's 32 operations plus the location
+ * endpoints the nodes read, GHL's auth, error shapes, rate limit headers and 429s, fault injection, OAuth,
+ * and signed webhook events. Tests, benchmarks and the demo use it; users can point credentials at it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { FaultOptions } from '../shared/faults';
+import { FaultInjector } from '../shared/faults';
+import type { RecordedRequest } from '../shared/http';
+import { SlidingWindowLimiter } from '../shared/rateLimit';
+import { TokenRegistry } from './oauth';
+import { buildRoutes, handler } from './server';
+import type { SeedOptions } from './store';
+import { GhlStore } from './store';
+import { buildEvent, publicKeys, sendEvent, signBody } from './webhooks';
+
+export type { FaultOptions, RecordedRequest };
+export { GhlStore };
+
+export interface GhlSandboxOptions {
+	port?: number;
+	locationId?: string;
+	token?: string;
+	extraLocations?: { locationId: string; token: string }[];
+	agencyToken?: string;
+	seed?: SeedOptions;
+	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
+	faults?: FaultOptions;
+	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
+}
+
+export interface GhlSandbox {
+	url: string;
+	port: number;
+	locationId: string;
+	token: string;
+	store: GhlStore;
+	requests: RecordedRequest[];
+	clearRequests(): void;
+	setFaults(f: FaultOptions | undefined): void;
+	setRateLimit(r: GhlSandboxOptions['rateLimit']): void;
+	oauth: {
+		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
+		expireAccessTokens(): void;
+		clientId: string;
+		clientSecret: string;
+	};
+	webhooks: {
+		ed25519PublicKeyPem: string;
+		rsaPublicKeyPem: string;
+		build(type: string, overrides?: Record<string, unknown>): Record<string, unknown>;
+		sign(rawBody: string): { 'x-ghl-signature': string; 'x-wh-signature': string };
+		send: typeof sendEvent;
+	};
+	close(): Promise<void>;
+}
+
+export const DEFAULT_LOCATION_ID = 've9EPM428h8vShlRW1KT';
+export const DEFAULT_TOKEN = 'pit-sandbox-token';
+
+function limitSettings(r: GhlSandboxOptions['rateLimit']) {
+	if (r === false) return false as const;
+	return { max: r?.max ?? 100, intervalMs: r?.intervalMs ?? 10_000, dailyMax: r?.dailyMax ?? 200_000 };
+}
+
+export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<GhlSandbox> {
+	const locationId = opts.locationId ?? DEFAULT_LOCATION_ID;
+	const token = opts.token ?? DEFAULT_TOKEN;
+	const store = new GhlStore();
+	const locations = new Set([locationId, ...(opts.extraLocations ?? []).map((l) => l.locationId)]);
+	const tokens = new TokenRegistry(
+		{
+			clientId: opts.oauth?.clientId ?? 'sandbox-client-id',
+			clientSecret: opts.oauth?.clientSecret ?? 'sandbox-client-secret',
+			accessTokenTtlSeconds: opts.oauth?.accessTokenTtlSeconds ?? 86_399,
+			companyId: 'sandbox-company',
+		},
+		locations,
+	);
+	tokens.tokens.set(token, { locationId, kind: 'pit' });
+	tokens.tokens.set(opts.agencyToken ?? 'agency-sandbox-token', { locationId, kind: 'agency' });
+	store.seed(locationId, opts.seed);
+	for (const extra of opts.extraLocations ?? []) {
+		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
+		store.seed(extra.locationId, { contacts: 3 });
+	}
+	const pipeline = {
+		store,
+		tokens,
+		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
+		faults: new FaultInjector(opts.faults),
+		requests: [] as RecordedRequest[],
+	};
+	const handle = handler(pipeline, buildRoutes(tokens));
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch(() => {
+			if (!res.headersSent) res.writeHead(500).end();
+		});
+	});
+	server.keepAliveTimeout = 30_000;
+	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	const url = `http://127.0.0.1:${port}`;
+	const keys = publicKeys();
+	return {
+		url,
+		port,
+		locationId,
+		token,
+		store,
+		get requests() {
+			return pipeline.requests;
+		},
+		clearRequests: () => {
+			pipeline.requests.length = 0;
+		},
+		setFaults: (f) => pipeline.faults.set(f),
+		setRateLimit: (r) => {
+			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
+		},
+		oauth: {
+			authorizeCode: (o) => tokens.authorizeCode(o?.locationId ?? locationId, o?.scope),
+			expireAccessTokens: () => tokens.expireAccessTokens(),
+			clientId: tokens.settings.clientId,
+			clientSecret: tokens.settings.clientSecret,
+		},
+		webhooks: {
+			ed25519PublicKeyPem: keys.ed25519,
+			rsaPublicKeyPem: keys.rsa,
+			build: (type, overrides) => buildEvent(store, locationId, type, overrides),
+			sign: signBody,
+			send: sendEvent,
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

@@ -1,0 +1,131 @@
+/** The GHL sandbox's HTTP pipeline: record → auth → Version → rate limit → faults → route → GHL-shaped answer. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { FaultInjector } from '../shared/faults';
+import type { RecordedRequest, Route } from '../shared/http';
+import { BAD_BODY, flatHeaders, matchRoute, parseBody, queryOf, readBody, sendJson } from '../shared/http';
+import type { SlidingWindowLimiter } from '../shared/rateLimit';
+import { contactRoutes } from './contacts';
+import type { GhlContext } from './context';
+import { GhlError } from './context';
+import { locationRoutes } from './location';
+import { membershipRoutes } from './memberships';
+import type { TokenRegistry } from './oauth';
+import { oauthRoutes } from './oauth';
+import { searchRoutes } from './search';
+import type { GhlStore } from './store';
+import { tagRoutes } from './tags';
+import { taskRoutes } from './tasks';
+
+export interface Pipeline {
+	store: GhlStore;
+	tokens: TokenRegistry;
+	limiter: SlidingWindowLimiter;
+	faults: FaultInjector;
+	requests: RecordedRequest[];
+}
+
+export function buildRoutes(tokens: TokenRegistry): Route<GhlContext>[] {
+	// Fixed paths before parameterised ones that could swallow them (/contacts/search before /contacts/{id}).
+	return [...searchRoutes, ...oauthRoutes(tokens), ...tagRoutes, ...membershipRoutes, ...taskRoutes, ...contactRoutes, ...locationRoutes];
+}
+
+function rateHeaders(p: Pipeline, r: ReturnType<SlidingWindowLimiter['take']>): Record<string, string> {
+	const s = p.limiter.settings;
+	if (!s) return {};
+	return {
+		'X-RateLimit-Max': String(s.max),
+		'X-RateLimit-Remaining': String(r.remaining),
+		'X-RateLimit-Interval-Milliseconds': String(s.intervalMs),
+		'X-RateLimit-Limit-Daily': String(s.dailyMax),
+		'X-RateLimit-Daily-Remaining': String(r.dailyRemaining),
+	};
+}
+
+export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
+	let seq = 0;
+	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const receivedAt = Date.now();
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const rawBody = await readBody(req);
+		const parsed = parseBody(rawBody, req.headers['content-type']);
+		const record: RecordedRequest = {
+			seq: ++seq,
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: queryOf(url),
+			headers: flatHeaders(req),
+			body: parsed === BAD_BODY ? rawBody : parsed,
+			rawBody,
+			receivedAt,
+			status: 0,
+			countedByLimiter: false,
+		};
+		p.requests.push(record);
+		let extraHeaders: Record<string, string> = {};
+		const answer = (status: number, body: unknown) => {
+			record.status = status;
+			if (!res.headersSent) sendJson(res, status, body, extraHeaders);
+		};
+		const fail = (status: number, message: string | string[], error?: string) =>
+			answer(status, { statusCode: status, message, ...(error ? { error } : {}) });
+
+		if (url.pathname === '/oauth/token' && record.method === 'POST') {
+			const out = p.tokens.token((parsed === BAD_BODY ? {} : parsed ?? {}) as Record<string, unknown>);
+			return answer(out.status, out.body);
+		}
+		const bearer = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+		const token = bearer ? p.tokens.lookup(bearer) : undefined;
+		if (!token) return fail(401, 'Invalid JWT', 'Unauthorized');
+		record.locationId = token.locationId;
+		if (!req.headers.version) return fail(401, 'version header was not found', 'Unauthorized');
+
+		const limit = p.limiter.take(token.locationId, receivedAt);
+		extraHeaders = rateHeaders(p, limit);
+		if (!limit.allowed) {
+			extraHeaders['Retry-After'] = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
+			return fail(429, limit.dailyExhausted ? 'Daily API limit exceeded for this location' : 'Too many requests', 'Too Many Requests');
+		}
+		record.countedByLimiter = true;
+
+		const fault = p.faults.pick();
+		if (fault) record.fault = fault;
+		if (fault === 'reset') {
+			record.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault === '429') {
+			extraHeaders['Retry-After'] = String(p.faults.retryAfterSeconds);
+			return fail(429, 'Too many requests', 'Too Many Requests');
+		}
+		if (fault === '500' || fault === '502' || fault === '503') {
+			const names: Record<string, string> = { '500': 'Internal Server Error', '502': 'Bad Gateway', '503': 'Service Unavailable' };
+			return fail(Number(fault), names[fault], names[fault]);
+		}
+		if (fault === 'slow') await new Promise((r) => setTimeout(r, p.faults.slowMs));
+		if (parsed === BAD_BODY) return fail(400, 'Unexpected token in JSON body', 'Bad Request');
+
+		const found = matchRoute(routes, record.method, url.pathname);
+		if (found === undefined) return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
+		if (found === 'method') return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
+		const ctx: GhlContext = {
+			req,
+			res,
+			method: record.method,
+			path: url.pathname,
+			query: record.query,
+			body: parsed as Record<string, unknown> | undefined,
+			location: token.locationId,
+			store: p.store,
+			reply: answer,
+		};
+		try {
+			await found.route.handle(ctx, found.params);
+		} catch (error) {
+			if (error instanceof GhlError) return fail(error.status, error.messages, error.error);
+			fail(500, 'Internal server error', 'Internal Server Error');
+			throw error;
+		}
+	};
+}
