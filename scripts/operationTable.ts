@@ -67,14 +67,17 @@ export function readmeSection(readme: string, name: string): string | undefined 
 
 export async function tableSources(): Promise<NodeTableSource[]> {
 	const sources: NodeTableSource[] = [];
-	const ghl = await import('../nodes/Ghl/actions/router');
-	const { Ghl } = await import('../nodes/Ghl/Ghl.node');
-	sources.push({ name: 'ghl', resources: ghl.resources, properties: new Ghl().description.properties });
-	const rankrRouter = path.join(__dirname, '../nodes/Rankr/actions/router.ts');
-	if (fs.existsSync(rankrRouter)) {
-		const rankr = await import('../nodes/Rankr/actions/router' as string);
-		const { Rankr } = await import('../nodes/Rankr/Rankr.node' as string);
-		sources.push({ name: 'rankr', resources: rankr.resources, properties: new Rankr().description.properties });
+	// require, not import(): the nodes are CommonJS and so is everything that loads them.
+	// Explicit .ts: Node would otherwise pick the codex file X.node.json over X.node.ts.
+	const load = (p: string) => require(path.join(__dirname, '..', `${p}.ts`)) as Record<string, unknown>;
+	const nodes: Array<[string, string, string]> = [
+		['ghl', 'nodes/Ghl/actions/router', 'nodes/Ghl/Ghl.node'],
+		['rankr', 'nodes/Rankr/actions/router', 'nodes/Rankr/Rankr.node'],
+	];
+	for (const [name, router, node] of nodes) {
+		if (!fs.existsSync(path.join(__dirname, '..', `${router}.ts`))) continue;
+		const NodeClass = Object.values(load(node))[0] as new () => { description: { properties: INodeProperties[] } };
+		sources.push({ name, resources: load(router).resources as NodeTableSource['resources'], properties: new NodeClass().description.properties });
 	}
 	return sources;
 }

@@ -55,7 +55,7 @@ export function getContactId(this: IExecuteFunctions, itemIndex: number, field =
 	return requireId(this, typeof value === 'object' && value !== null ? (value as IDataObject).value : value, 'Contact', itemIndex);
 }
 
-export function returnAllFields(limitMax = 10000, limitDefault = 50): INodeProperties[] {
+export function returnAllFields(limitMax = 10000): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -68,7 +68,7 @@ export function returnAllFields(limitMax = 10000, limitDefault = 50): INodePrope
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			default: limitDefault,
+			default: 50,
 			typeOptions: { minValue: 1, maxValue: limitMax },
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
