@@ -90,3 +90,15 @@ export function wantedLimit(this: IExecuteFunctions, itemIndex: number): number 
 		? undefined
 		: (this.getNodeParameter('limit', itemIndex, 50) as number);
 }
+
+/** With Simplify on, GHL's wrapper (`{contact: {...}}`, `{tasks: [...]}`) is removed; off, the answer is kept whole. */
+export function unwrap(this: IExecuteFunctions, itemIndex: number, response: IDataObject, key: string): IDataObject | IDataObject[] {
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	if (!simplify) return response;
+	return (response[key] ?? response) as IDataObject | IDataObject[];
+}
+
+/** n8n's convention for deletes. */
+export function deleted(id: string): IDataObject {
+	return { deleted: true, id };
+}

@@ -2,9 +2,31 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
+import { addToBusiness, getManyByBusiness, removeFromBusiness } from './business';
+import { create } from './create';
+import { deleteContact } from './delete';
+import { findDuplicate } from './findDuplicate';
+import { get } from './get';
+import { getAppointments } from './getAppointments';
+import { getMany } from './getMany';
+import { getManyLegacy } from './getManyLegacy';
+import { update } from './update';
+import { upsert } from './upsert';
 
-/** Operations of the contact resource (filled in by the operation files of this folder). */
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = {
+	addToBusiness,
+	create,
+	delete: deleteContact,
+	findDuplicate,
+	get,
+	getAppointments,
+	getMany,
+	getManyByBusiness,
+	getManyLegacy,
+	removeFromBusiness,
+	update,
+	upsert,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,8 +35,21 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
-		options: [],
-		default: '',
+		options: [
+			{ name: 'Add to Business', value: 'addToBusiness', action: 'Add contacts to a business', description: 'Link contacts to a business in bulk' },
+			{ name: 'Create', value: 'create', action: 'Create a contact' },
+			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a contact' },
+			{ name: 'Find Duplicate', value: 'findDuplicate', action: 'Find a duplicate contact', description: 'Look a contact up by email or phone' },
+			{ name: 'Get', value: 'get', action: 'Get a contact' },
+			{ name: 'Get Appointments', value: 'getAppointments', action: 'Get appointments of a contact' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many contacts', description: 'Search contacts with filters and sorting' },
+			{ name: 'Get Many (Legacy List)', value: 'getManyLegacy', action: 'Get many contacts from the legacy list' },
+			{ name: 'Get Many by Business', value: 'getManyByBusiness', action: 'Get contacts of a business' },
+			{ name: 'Remove From Business', value: 'removeFromBusiness', action: 'Remove contacts from their business' },
+			{ name: 'Update', value: 'update', action: 'Update a contact' },
+		],
+		default: 'get',
 	},
 	...operationFields('contact', operations),
 ];

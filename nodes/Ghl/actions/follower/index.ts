@@ -1,20 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { follower } from '../membership';
 
-import type { ResourceOperations } from '../../../shared/operation';
-import { operationFields } from '../../../shared/operation';
-
-/** Operations of the follower resource (filled in by the operation files of this folder). */
-export const operations: ResourceOperations = {};
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['follower'] } },
-		options: [],
-		default: '',
-	},
-	...operationFields('follower', operations),
-];
+export const { operations, description } = follower;

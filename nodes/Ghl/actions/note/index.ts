@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
+import { create, deleteNote, get, getMany, update } from './operations';
 
-/** Operations of the note resource (filled in by the operation files of this folder). */
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = { create, delete: deleteNote, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,8 +13,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['note'] } },
-		options: [],
-		default: '',
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a note' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a note' },
+			{ name: 'Get', value: 'get', action: 'Get a note' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many notes of a contact' },
+			{ name: 'Update', value: 'update', action: 'Update a note' },
+		],
+		default: 'create',
 	},
 	...operationFields('note', operations),
 ];

@@ -2,9 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
+import { add, bulkUpdate, remove } from './contactTags';
+import { createLocation, deleteLocation, getLocation, getManyLocation, updateLocation } from './locationTags';
 
-/** Operations of the tag resource (filled in by the operation files of this folder). */
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = {
+	add,
+	bulkUpdate,
+	createLocation,
+	deleteLocation,
+	getLocation,
+	getManyLocation,
+	remove,
+	updateLocation,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,8 +23,17 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['tag'] } },
-		options: [],
-		default: '',
+		options: [
+			{ name: 'Add to Contact', value: 'add', action: 'Add tags to a contact', description: 'Keeps the contact\'s other tags' },
+			{ name: 'Bulk Add or Remove', value: 'bulkUpdate', action: 'Add or remove tags on many contacts' },
+			{ name: 'Create Location Tag', value: 'createLocation', action: 'Create a location tag' },
+			{ name: 'Delete Location Tag', value: 'deleteLocation', action: 'Delete a location tag' },
+			{ name: 'Get Location Tag', value: 'getLocation', action: 'Get a location tag' },
+			{ name: 'Get Many Location Tags', value: 'getManyLocation', action: 'Get many location tags' },
+			{ name: 'Remove From Contact', value: 'remove', action: 'Remove tags from a contact' },
+			{ name: 'Update Location Tag', value: 'updateLocation', action: 'Rename a location tag' },
+		],
+		default: 'add',
 	},
 	...operationFields('tag', operations),
 ];

@@ -1,20 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { workflow } from '../membership';
 
-import type { ResourceOperations } from '../../../shared/operation';
-import { operationFields } from '../../../shared/operation';
-
-/** Operations of the workflow resource (filled in by the operation files of this folder). */
-export const operations: ResourceOperations = {};
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['workflow'] } },
-		options: [],
-		default: '',
-	},
-	...operationFields('workflow', operations),
-];
+export const { operations, description } = workflow;
