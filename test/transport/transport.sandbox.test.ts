@@ -56,6 +56,16 @@ describe('transport against the GHL sandbox', () => {
 		expect(span).toBeGreaterThanOrEqual((300 / max - 1) * intervalMs);
 	});
 
+	it('shares one window between concurrent executions on the same credential and location', async () => {
+		sb.setRateLimit({ max: 10, intervalMs: 200 });
+		const results = await Promise.all([probe(40, `/locations/${sb.locationId}/tags`), probe(40, `/locations/${sb.locationId}/tags`), probe(40, `/locations/${sb.locationId}/tags`)]);
+		for (const r of results) expect(r.items).toHaveLength(40);
+		expect(sb.requests.filter((r) => r.status === 429)).toHaveLength(0);
+		const served = sb.requests.filter((r) => r.countedByLimiter);
+		expect(served).toHaveLength(120);
+		expect(busiestWindow(served.map((r) => r.receivedAt), 200)).toBeLessThanOrEqual(10);
+	});
+
 	it('learns a limit it was not told from the headers and still never trips it', async () => {
 		sb.setRateLimit({ max: 7, intervalMs: 150 });
 		const result = await probe(60, `/locations/${sb.locationId}/tags`);
