@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { resourceDescriptions, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -17,21 +18,9 @@ export class Ghl implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ghlApi', required: true, displayOptions: { show: { authentication: ['privateIntegration'] } } },
-			{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: ghlCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Private Integration Token', value: 'privateIntegration' },
-					{ name: 'OAuth2 (Marketplace App)', value: 'oAuth2' },
-				],
-				default: 'privateIntegration',
-			},
+			ghlAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { ghlLocation, ghlRequest } from '../shared/ghlApi';
 import { apiPath } from '../shared/transport/path';
 import type { SearchCursor } from '../shared/transport/pagination';
@@ -62,21 +63,9 @@ export class GhlPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ghlApi', required: true, displayOptions: { show: { authentication: ['privateIntegration'] } } },
-			{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: ghlCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Private Integration Token', value: 'privateIntegration' },
-					{ name: 'OAuth2 (Marketplace App)', value: 'oAuth2' },
-				],
-				default: 'privateIntegration',
-			},
+			ghlAuthentication,
 			{
 				displayName: 'Event',
 				name: 'event',

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { ghlLocation } from '../shared/ghlApi';
 import type { DeliveryRules, SeenIds } from './delivery';
 import { judgeDelivery } from './delivery';
@@ -28,10 +29,7 @@ export class GhlTrigger implements INodeType {
 		defaults: { name: 'GHL Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ghlApi', required: true, displayOptions: { show: { authentication: ['privateIntegration'] } } },
-			{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: ghlCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -41,16 +39,7 @@ export class GhlTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Private Integration Token', value: 'privateIntegration' },
-					{ name: 'OAuth2 (Marketplace App)', value: 'oAuth2' },
-				],
-				default: 'privateIntegration',
-			},
+			ghlAuthentication,
 			{
 				displayName: 'Source',
 				name: 'source',
