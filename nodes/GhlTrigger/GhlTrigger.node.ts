@@ -17,6 +17,20 @@ import { fetchLatest } from './fetchLatest';
 import { GHL_RSA_PUBLIC_KEY } from './signature';
 import { proveAccess } from './subscription';
 
+/**
+ * webhookIds seen, per trigger node. n8n saves static data only after an execution ends, and GHL may
+ * retry sooner, so the process keeps its own copy too; static data carries it across restarts.
+ */
+const deliveriesByNode = new Map<string, SeenIds>();
+function recentDeliveries(key: string, staticData: IDataObject): SeenIds {
+	let seen = deliveriesByNode.get(key);
+	if (!seen) {
+		seen = { ...((staticData.seenWebhookIds as SeenIds | undefined) ?? {}) };
+		deliveriesByNode.set(key, seen);
+	}
+	return seen;
+}
+
 export class GhlTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'GHL Trigger',
@@ -137,8 +151,9 @@ export class GhlTrigger implements INodeType {
 		};
 		const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.from(JSON.stringify(req.body ?? {}));
 		const staticData = this.getWorkflowStaticData('node');
-		const seen = (staticData.seenWebhookIds ??= {}) as SeenIds;
+		const seen = recentDeliveries(`${this.getWorkflow().id}:${this.getNode().id}`, staticData);
 		const verdict = judgeDelivery(raw, req.headers as Record<string, unknown>, rules, seen);
+		staticData.seenWebhookIds = { ...seen };
 		if (verdict.outcome === 'refuse') {
 			res.status(verdict.status).json({ error: verdict.reason });
 			return { noWebhookResponse: true };

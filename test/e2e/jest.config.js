@@ -1,0 +1,10 @@
+/** End-to-end suite: a real n8n in a child process. Serial, long timeouts. */
+module.exports = {
+	rootDir: '../..',
+	testEnvironment: 'node',
+	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/setup-env.js'],
+	testTimeout: 900_000,
+	maxWorkers: 1,
+};
