@@ -35,7 +35,7 @@ export function ensureN8nInstalled(): void {
 export function installPackage(userFolder: string): void {
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-rankr-pack-'));
-	const tgz = execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+	const tgz = execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop() as string;
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
