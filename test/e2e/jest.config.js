@@ -3,6 +3,7 @@ module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	testTimeout: 900_000,
