@@ -1,17 +1,21 @@
-/** The node's pickers, through n8n-core's load-options context. */
+/** The node's pickers (listSearch, loadOptions), through n8n-core's load-options context against the sandbox. */
 import { LoadOptionsContext } from 'n8n-core';
-import type { INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
+import type { GhlSandbox } from '../../sandbox/ghl';
 import { TestCredentialsHelper } from '../harness/credentials';
 import { nodeTypes } from '../harness/nodeTypes';
 import { additionalDataFor } from '../harness/runNode';
 import { GHL, ghlSuite } from './setup';
 
 const { state } = ghlSuite({ seed: { contacts: 120 }, rateLimit: false });
+const sb = (): GhlSandbox => state.sb;
+const last = () => sb().requests[sb().requests.length - 1];
+const methods = new Ghl().methods;
 
-function context() {
+function context(overrides: Partial<ICredentialDataDecryptedObject> = {}) {
 	const node: INode = {
 		id: 'n',
 		name: 'GHL',
@@ -22,39 +26,82 @@ function context() {
 		credentials: { ghlApi: { id: 'c', name: 'ghl' } },
 	};
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
-	const helper = new TestCredentialsHelper({ ghlApi: { authType: 'location', token: state.sb.token, locationId: state.sb.locationId, baseUrl: state.sb.url } });
-	return new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '', undefined);
+	const helper = new TestCredentialsHelper({ ghlApi: { authType: 'location', token: sb().token, locationId: sb().locationId, baseUrl: sb().url, ...overrides } });
+	return new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
 }
 
-describe('GHL node pickers', () => {
-	const methods = new Ghl().methods;
-
-	it('searches contacts page by page for the contact locator', async () => {
+describe('listSearch.searchContacts (the contact locator\'s list)', () => {
+	it('pages by number, 50 at a time, until the last page', async () => {
 		const first = await methods.listSearch.searchContacts.call(context(), '');
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
-		const last = await methods.listSearch.searchContacts.call(context(), '', '3');
-		expect(last.results).toHaveLength(20);
-		expect(last.paginationToken).toBeUndefined();
-		const c = state.sb.store.contactsOf(state.sb.locationId)[7];
-		const found = await methods.listSearch.searchContacts.call(context(), String(c.email));
-		expect(found.results.map((r) => r.value)).toEqual([c.id]);
+		expect(last()).toMatchObject({ method: 'POST', path: '/contacts/search', body: { locationId: sb().locationId, pageLimit: 50, page: 1 } });
+		expect(last().body).not.toHaveProperty('query');
+		const third = await methods.listSearch.searchContacts.call(context(), undefined, '3');
+		expect(third.results).toHaveLength(20);
+		expect(third.paginationToken).toBeUndefined();
+		expect(last().body).toMatchObject({ page: 3 });
+	});
+
+	it('sends what the user typed as query and shows name, email and phone', async () => {
+		const c = sb().store.contactsOf(sb().locationId)[7];
+		const found = await methods.listSearch.searchContacts.call(context(), ` ${String(c.email)} `);
+		expect(last().body).toMatchObject({ query: String(c.email), page: 1 });
+		expect(found.results).toEqual([{ name: `${String(c.firstName)} ${String(c.lastName)}`, value: c.id, description: `${String(c.email)} · ${String(c.phone)}` }]);
+		expect(found.paginationToken).toBeUndefined();
+	});
+
+	it('falls back to the first page for a token it did not make', async () => {
+		await methods.listSearch.searchContacts.call(context(), '', 'not-a-page');
+		expect(last().body).toMatchObject({ page: 1 });
+	});
+});
+
+describe('loadOptions', () => {
+	it('getTags offers the location\'s tags by name, sorted', async () => {
+		const options = await methods.loadOptions.getTags.call(context());
+		const names = [...sb().store.tags.values()].map((t) => t.name).sort((a, b) => a.localeCompare(b));
+		expect(options).toEqual(names.map((name) => ({ name, value: name })));
+		expect(last()).toMatchObject({ method: 'GET', path: `/locations/${sb().locationId}/tags` });
+	});
+
+	it('getTagIds offers the same tags by ID for the location tag operations', async () => {
+		const options = await methods.loadOptions.getTagIds.call(context());
+		const tag = [...sb().store.tags.values()][0];
+		expect(options).toContainEqual({ name: tag.name, value: tag.id });
+	});
+
+	it('getUsers asks /users/ for the credential\'s location', async () => {
+		const options = await methods.loadOptions.getUsers.call(context());
+		const user = [...sb().store.users.values()].find((u) => u.name === 'Sam Seller')!;
+		expect(options).toContainEqual({ name: 'Sam Seller', value: user.id, description: user.email });
+		expect(options.map((o) => o.name)).toEqual(['Sam Seller', 'Una Support']);
+		expect(last()).toMatchObject({ method: 'GET', path: '/users/', query: { locationId: sb().locationId } });
+	});
+
+	it('getCustomFields offers fields by ID, naming their key', async () => {
+		const options = await methods.loadOptions.getCustomFields.call(context());
+		const field = [...sb().store.customFields.values()].find((f) => f.fieldKey === 'contact.lead_score')!;
+		expect(options).toContainEqual({ name: 'Lead Score (contact.lead_score)', value: field.id, description: 'NUMERICAL' });
+		expect(last()).toMatchObject({ method: 'GET', path: `/locations/${sb().locationId}/customFields` });
 	});
 
 	it.each([
-		['getTags', 'lead'],
-		['getUsers', 'Sam Seller'],
-		['getCampaigns', 'Welcome Series'],
-		['getWorkflows', 'New Lead Nurture'],
-		['getCustomFields', 'Lead Score (contact.lead_score)'],
-	] as const)('%s lists what the location has', async (method, name) => {
+		['getCampaigns', '/campaigns/', 'campaigns', 'Welcome Series'],
+		['getWorkflows', '/workflows/', 'workflows', 'New Lead Nurture'],
+	] as const)('%s asks %s for the credential\'s location', async (method, path, store, name) => {
 		const options = await methods.loadOptions[method].call(context());
-		expect(options.map((o) => o.name)).toContain(name);
+		const record = [...sb().store[store].values()].find((r) => r.name === name)!;
+		expect(options).toContainEqual({ name, value: record.id, description: 'published' });
+		expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+		expect(last()).toMatchObject({ method: 'GET', path, query: { locationId: sb().locationId } });
+		expect(last().headers.version).toBe('2021-07-28');
 	});
 
-	it('getTagIds gives IDs for the location tag operations', async () => {
-		const options = await methods.loadOptions.getTagIds.call(context());
-		const tag = [...state.sb.store.tags.values()][0];
-		expect(options).toContainEqual(expect.objectContaining({ name: tag.name, value: tag.id }));
+	it('fails with GHL\'s message and without the token when the credential is refused', async () => {
+		const error = await methods.loadOptions.getUsers.call(context({ token: 'pit-wrong-token-123' })).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect(String((error as Error).message)).toMatch(/401/);
+		expect(JSON.stringify(error)).not.toContain('pit-wrong-token-123');
 	});
 });

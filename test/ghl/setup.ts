@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /** Shared set-up for GHL node tests: the node registered in the n8n-core harness and a seeded sandbox. */
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
@@ -23,7 +25,7 @@ export function ghlSuite(options: GhlSandboxOptions = { seed: { contacts: 5, tas
 			type: GHL,
 			parameters: { authentication: 'privateIntegration', ...parameters },
 			credentials: { ghlApi: { authType: 'location', token: state.sb.token, locationId: state.sb.locationId, baseUrl: state.sb.url } },
-			items,
+			items: items as IDataObject[],
 			continueOnFail,
 		});
 	return { state, run };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireId } from '../../shared/validation';
+import { checkNumber, invalid, requireId, toList } from '../../shared/validation';
 
 /**
  * Fields several GHL operations share. Operations spread these into their own description so every
@@ -84,11 +84,10 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-/** The limit the user asked for, or undefined for Return All. */
-export function wantedLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	return (this.getNodeParameter('returnAll', itemIndex, false) as boolean)
-		? undefined
-		: (this.getNodeParameter('limit', itemIndex, 50) as number);
+/** The limit the user asked for, or undefined for Return All; an expression giving 0 or "ten" is refused. */
+export function wantedLimit(this: IExecuteFunctions, itemIndex: number, max = 10000): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return checkNumber(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1, max, integer: true });
 }
 
 /** With Simplify on, GHL's wrapper (`{contact: {...}}`, `{tasks: [...]}`) is removed; off, the answer is kept whole. */
@@ -101,4 +100,31 @@ export function unwrap(this: IExecuteFunctions, itemIndex: number, response: IDa
 /** n8n's convention for deletes. */
 export function deleted(id: string): IDataObject {
 	return { deleted: true, id };
+}
+
+/** Whether Simplify is on for this item (default true, as n8n's own nodes). */
+export function simplifyOn(this: IExecuteFunctions, itemIndex: number): boolean {
+	return this.getNodeParameter('simplify', itemIndex, true) as boolean;
+}
+
+/** Bulk operations name many contacts: a comma-separated list, or an expression giving an array. */
+export const contactIdsField: INodeProperties = {
+	displayName: 'Contact IDs',
+	name: 'contactIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc, pOC0uJ97VYOKH2m3fkMD',
+	description: 'Comma-separated contact IDs, or an expression giving a list',
+};
+
+/** The contact IDs of a bulk operation, each one checked, repeats dropped; the spec caps IDs at 50 characters (GHL makes 20). */
+export function getContactIds(this: IExecuteFunctions, itemIndex: number, field = 'contactIds', label = 'Contact IDs'): string[] {
+	const ids = toList(this.getNodeParameter(field, itemIndex, ''));
+	if (!ids.length) throw invalid(this, label, itemIndex, 'is required but empty');
+	for (const id of ids) {
+		requireId(this, id, label, itemIndex);
+		if (id.length > 50) throw invalid(this, label, itemIndex, `"${id.slice(0, 60)}" is longer than 50 characters`);
+	}
+	return [...new Set(ids)];
 }

@@ -10,23 +10,25 @@ async function list(ctx: ILoadOptionsFunctions, path: string, key: string, qs?: 
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+const PICKER_PAGE = 50;
 
 export const listSearch = {
-	/** Contacts for the resource locator: GHL's search, 50 a page, the page number as pagination token. */
+	/** Contacts for the resource locator: GHL's search (query = what the user typed), 50 a page, the page number as pagination token. */
 	async searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 1);
-		const response = await ghlRequest<{ contacts: IDataObject[]; total?: number }>(this, {
+		const page = Math.max(1, Number.parseInt(paginationToken ?? '1', 10) || 1);
+		const response = await ghlRequest<{ contacts?: IDataObject[]; total?: number }>(this, {
 			method: 'POST',
 			path: '/contacts/search',
-			body: { locationId: await ghlLocation(this), pageLimit: 50, page, ...(filter ? { query: filter } : {}) },
+			body: { locationId: await ghlLocation(this), pageLimit: PICKER_PAGE, page, ...(filter?.trim() ? { query: filter.trim() } : {}) },
 			idempotent: true,
 		});
-		const results = response.contacts.map((c) => ({
+		const results = (response.contacts ?? []).map((c) => ({
 			name: [c.firstName, c.lastName].filter(Boolean).join(' ') || String(c.name ?? c.email ?? c.phone ?? c.id),
 			value: String(c.id),
 			description: [c.email, c.phone].filter(Boolean).join(' · ') || undefined,
 		}));
-		const more = response.contacts.length === 50 && (response.total === undefined || page * 50 < response.total);
+		// Numbered pages stop at GHL's 10,000-record window (SPEC-QUIRKS 2).
+		const more = results.length === PICKER_PAGE && (page + 1) * PICKER_PAGE <= 10_000 && (response.total === undefined || page * PICKER_PAGE < response.total);
 		return { results, paginationToken: more ? String(page + 1) : undefined };
 	},
 };

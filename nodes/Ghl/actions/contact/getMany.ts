@@ -5,10 +5,11 @@ import type { OperationModule } from '../../../shared/operation';
 import type { SearchCursor } from '../../../shared/transport/pagination';
 import { collectPages, nextSearchCursor } from '../../../shared/transport/pagination';
 import { checkEnum, invalid } from '../../../shared/validation';
-import { returnAllFields, simplifyField, wantedLimit } from '../common';
+import { returnAllFields, simplifyField, simplifyOn, wantedLimit } from '../common';
 
 const OPERATORS = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists', 'range'] as const;
 const SORT_FIELDS = ['dateAdded', 'dateUpdated', 'firstName', 'lastName', 'email'] as const;
+// pageLimit's maximum is undocumented; 500 is the commonly cited one (SPEC-QUIRKS 2).
 const PAGE_SIZE = 500;
 
 const filtersField: INodeProperties = {
@@ -23,7 +24,14 @@ const filtersField: INodeProperties = {
 			displayName: 'Filter',
 			name: 'filter',
 			values: [
-				{ displayName: 'Field', name: 'field', type: 'string', default: 'tags', placeholder: 'e.g. tags, email, dateAdded, customFields.<ID>', description: 'GHL field to filter on' },
+				{
+					displayName: 'Field',
+					name: 'field',
+					type: 'string',
+					default: 'tags',
+					placeholder: 'e.g. tags, email, dateAdded, customFields.<ID>',
+					description: 'GHL field to filter on',
+				},
 				{
 					displayName: 'Operator',
 					name: 'operator',
@@ -39,11 +47,46 @@ const filtersField: INodeProperties = {
 					],
 					default: 'eq',
 				},
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'For Is in Range, JSON such as {"gte": "2024-01-01", "lt": "2024-02-01"}' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					displayOptions: { hide: { operator: ['exists', 'not_exists'] } },
+					description: 'For Is in Range, JSON such as {"gte": "2024-01-01", "lt": "2024-02-01"}',
+				},
 			],
 		},
 	],
 };
+
+const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'];
+
+/** The Filters rows as GHL's search takes them, each checked before any request. */
+function searchFilters(ctx: IExecuteFunctions, i: number): IDataObject[] {
+	return (ctx.getNodeParameter('filters.filter', i, []) as IDataObject[]).map((f, n) => {
+		const label = `Filters [${n + 1}]`;
+		const field = String(f.field ?? '').trim();
+		if (!field) throw invalid(ctx, `${label} Field`, i, 'is required but empty');
+		const operator = checkEnum(ctx, f.operator, OPERATORS, `${label} Operator`, i);
+		if (operator === 'exists' || operator === 'not_exists') return { field, operator };
+		if (operator !== 'range') {
+			if (f.value === undefined || f.value === null || f.value === '') throw invalid(ctx, `${label} Value`, i, 'is required but empty');
+			return { field, operator, value: f.value };
+		}
+		let range: unknown = f.value;
+		try {
+			if (typeof range === 'string') range = JSON.parse(range);
+		} catch {
+			range = undefined;
+		}
+		const keys = range && typeof range === 'object' && !Array.isArray(range) ? Object.keys(range) : [];
+		if (!keys.length || keys.some((k) => !RANGE_KEYS.includes(k))) {
+			throw invalid(ctx, `${label} Value`, i, 'a range needs JSON such as {"gte": "2024-01-01"} (keys gt, gte, lt, lte)');
+		}
+		return { field, operator, value: range as IDataObject };
+	});
+}
 
 export const getMany: OperationModule = {
 	routes: ['POST /contacts/search'],
@@ -59,7 +102,19 @@ export const getMany: OperationModule = {
 			placeholder: 'Add Sort',
 			default: {},
 			options: [
-				{ displayName: 'Field', name: 'field', type: 'options', options: SORT_FIELDS.map((f) => ({ name: f, value: f })), default: 'dateAdded' },
+				{
+					displayName: 'Field',
+					name: 'field',
+					type: 'options',
+					options: [
+						{ name: 'Date Added', value: 'dateAdded' },
+						{ name: 'Date Updated', value: 'dateUpdated' },
+						{ name: 'Email', value: 'email' },
+						{ name: 'First Name', value: 'firstName' },
+						{ name: 'Last Name', value: 'lastName' },
+					],
+					default: 'dateAdded',
+				},
 				{ displayName: 'Direction', name: 'direction', type: 'options', options: [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], default: 'asc' },
 			],
 		},
@@ -67,25 +122,17 @@ export const getMany: OperationModule = {
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const limit = wantedLimit.call(this, i);
-		const filters = (this.getNodeParameter('filters.filter', i, []) as IDataObject[]).map((f, n) => {
-			const field = String(f.field ?? '').trim();
-			if (!field) throw invalid(this, `Filters [${n + 1}] Field`, i, 'is required but empty');
-			const operator = checkEnum(this, f.operator, OPERATORS, `Filters [${n + 1}] Operator`, i);
-			let value: unknown = f.value;
-			if (operator === 'range') {
-				try {
-					value = typeof f.value === 'string' ? JSON.parse(f.value) : f.value;
-				} catch {
-					throw invalid(this, `Filters [${n + 1}] Value`, i, 'a range needs JSON such as {"gte": "2024-01-01"}');
-				}
-			}
-			return operator === 'exists' || operator === 'not_exists' ? { field, operator } : { field, operator, value };
-		});
-		const group = this.getNodeParameter('filterGroup', i, 'AND') as string;
+		const filters = searchFilters(this, i);
+		const group = checkEnum(this, this.getNodeParameter('filterGroup', i, 'AND'), ['AND', 'OR'] as const, 'Match', i);
 		const sortOption = this.getNodeParameter('sort', i, {}) as IDataObject;
 		// Paging needs a stable order; dateAdded is GHL's natural one.
-		const sort = [{ field: checkEnum(this, sortOption.field ?? 'dateAdded', SORT_FIELDS, 'Sort Field', i), direction: sortOption.direction === 'desc' ? 'desc' : 'asc' }];
-		const query = (this.getNodeParameter('query', i, '') as string).trim();
+		const sort = [
+			{
+				field: checkEnum(this, sortOption.field ?? 'dateAdded', SORT_FIELDS, 'Sort Field', i),
+				direction: checkEnum(this, sortOption.direction ?? 'asc', ['asc', 'desc'] as const, 'Sort Direction', i),
+			},
+		];
+		const query = String(this.getNodeParameter('query', i, '') ?? '').trim();
 		const locationId = await ghlLocation(this);
 		let seen = 0;
 		const contacts = await collectPages<IDataObject & { searchAfter?: unknown[] }, SearchCursor>(
@@ -110,7 +157,8 @@ export const getMany: OperationModule = {
 			},
 			{ limit, pageSize: PAGE_SIZE },
 		);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output.
+		const simplify = simplifyOn.call(this, i);
 		return contacts.map(({ searchAfter, ...contact }) => (simplify ? contact : { ...contact, searchAfter }));
 	},
 };

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { invalid } from '../../../shared/validation';
+import { simplifyOn } from '../common';
 import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField } from './fields';
 
 export const upsert: OperationModule = {
@@ -10,7 +11,7 @@ export const upsert: OperationModule = {
 	description: [
 		{
 			displayName:
-				'GHL matches on email or phone and follows the location\'s "Allow Duplicate Contact" setting (Settings → Business Profile): with duplicates allowed, a new contact may be created instead of updating one',
+				'GHL matches on email or phone and follows the location\'s "Allow Duplicate Contact" setting (Settings → Business Profile): it decides which field is matched first, and with duplicates allowed a new contact may be created instead of updating one',
 			name: 'upsertNotice',
 			type: 'notice',
 			default: '',
@@ -18,14 +19,24 @@ export const upsert: OperationModule = {
 		contactFieldsCollection('fields', 'Contact Fields'),
 		customFieldsField,
 		dndSettingsField,
+		{
+			displayName: 'Create New If Duplicates Allowed',
+			name: 'createNewIfDuplicateAllowed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to always create a new contact when the location allows duplicates (ignored when it does not)',
+		},
 		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return the contact with a "new" flag instead of the raw response' },
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const body = contactBody.call(this, i, 'fields');
 		if (!body.email && !body.phone) throw invalid(this, 'Contact Fields', i, 'upsert needs an email or a phone to match on');
+		const alwaysNew = this.getNodeParameter('createNewIfDuplicateAllowed', i, false) === true;
+		if (alwaysNew) body.createNewIfDuplicateAllowed = true;
 		body.locationId = await ghlLocation(this);
-		const response = await ghlRequest(this, { method: 'POST', path: '/contacts/upsert', body, idempotent: true, itemIndex: i });
-		if (!(this.getNodeParameter('simplify', i, true) as boolean)) return response;
-		return { ...(response.contact as object), new: response.new };
+		// Safe to retry (a second attempt finds the contact the first made) unless a new contact is always made.
+		const response = await ghlRequest<IDataObject>(this, { method: 'POST', path: '/contacts/upsert', body, idempotent: !alwaysNew, itemIndex: i });
+		if (!simplifyOn.call(this, i)) return response;
+		return { ...(response.contact as IDataObject), new: response.new };
 	},
 };

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { apiPath } from '../../../shared/transport/path';
-import { invalid, requireId, toList } from '../../../shared/validation';
-import { contactLocator, getContactId } from '../common';
+import { checkEnum, invalid, toList } from '../../../shared/validation';
+import { contactIdsField, contactLocator, getContactId, getContactIds } from '../common';
 
+/** Tags on contacts: one contact at a time (keeping its other tags), or many contacts in one bulk call. */
 const tagsField: INodeProperties = {
 	displayName: 'Tag Names or IDs',
 	name: 'tags',
@@ -13,12 +14,13 @@ const tagsField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getTags' },
 	default: [],
 	required: true,
-	description: 'Tags by name. Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description: 'Tags by name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-function tagsOf(ctx: IExecuteFunctions, i: number): string[] {
-	const tags = toList(ctx.getNodeParameter('tags', i, []));
-	if (!tags.length) throw invalid(ctx, 'Tags', i, 'is required but empty');
+/** Tag names, blanks and repeats dropped. */
+function tagsOf(ctx: IExecuteFunctions, i: number, required: boolean): string[] {
+	const tags = [...new Set(toList(ctx.getNodeParameter('tags', i, [])))];
+	if (required && !tags.length) throw invalid(ctx, 'Tags', i, 'is required but empty');
 	return tags;
 }
 
@@ -29,8 +31,9 @@ function contactTags(method: 'POST' | 'DELETE'): OperationModule {
 		description: [contactLocator(), tagsField],
 		async execute(this: IExecuteFunctions, i: number) {
 			const id = getContactId.call(this, i);
-			const tags = tagsOf(this, i);
-			const response = await ghlRequest<IDataObject>(this, { method, path: apiPath`/contacts/${id}/tags`, body: { tags }, itemIndex: i });
+			const tags = tagsOf(this, i, true);
+			// Adding or removing the same tags twice gives the same result, so a lost answer may be retried.
+			const response = await ghlRequest<IDataObject>(this, { method, path: apiPath`/contacts/${id}/tags`, body: { tags }, idempotent: true, itemIndex: i });
 			return { contactId: id, tags: response.tags };
 		},
 	};
@@ -39,23 +42,38 @@ function contactTags(method: 'POST' | 'DELETE'): OperationModule {
 export const add = contactTags('POST');
 export const remove = contactTags('DELETE');
 
+const BULK_TYPES = ['add', 'remove'] as const;
+
 export const bulkUpdate: OperationModule = {
 	routes: ['POST /contacts/bulk/tags/update/{type}'],
 	description: [
-		{ displayName: 'Action', name: 'bulkAction', type: 'options', options: [{ name: 'Add Tags', value: 'add' }, { name: 'Remove Tags', value: 'remove' }], default: 'add' },
-		{ displayName: 'Contact IDs', name: 'contactIds', type: 'string', default: '', required: true, description: 'Comma-separated contact IDs, or an expression giving a list' },
-		{ ...tagsField, required: false, description: 'Tags to add or remove' },
-		{ displayName: 'Remove All Tags', name: 'removeAllTags', type: 'boolean', default: false, displayOptions: { show: { bulkAction: ['remove'] } }, description: 'Whether to remove every tag of these contacts' },
+		{
+			displayName: 'Action',
+			name: 'bulkAction',
+			type: 'options',
+			options: [
+				{ name: 'Add Tags', value: 'add' },
+				{ name: 'Remove Tags', value: 'remove' },
+			],
+			default: 'add',
+		},
+		contactIdsField,
+		{ ...tagsField, required: false, description: 'Tags to add or remove, by name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+		{
+			displayName: 'Remove All Tags',
+			name: 'removeAllTags',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { bulkAction: ['remove'] } },
+			description: 'Whether to remove every tag of these contacts',
+		},
 	],
 	async execute(this: IExecuteFunctions, i: number) {
-		const type = this.getNodeParameter('bulkAction', i) as string;
-		if (type !== 'add' && type !== 'remove') throw invalid(this, 'Action', i, `"${type}" is not add or remove`);
-		const contacts = toList(this.getNodeParameter('contactIds', i));
-		if (!contacts.length) throw invalid(this, 'Contact IDs', i, 'is required but empty');
-		contacts.forEach((c) => requireId(this, c, 'Contact IDs', i));
-		const removeAllTags = type === 'remove' && (this.getNodeParameter('removeAllTags', i, false) as boolean);
-		const tags = toList(this.getNodeParameter('tags', i, []));
-		if (!tags.length && !removeAllTags) throw invalid(this, 'Tags', i, 'is required but empty');
+		const type = checkEnum(this, this.getNodeParameter('bulkAction', i), BULK_TYPES, 'Action', i);
+		const contacts = getContactIds.call(this, i);
+		const removeAllTags = type === 'remove' && this.getNodeParameter('removeAllTags', i, false) === true;
+		const tags = tagsOf(this, i, !removeAllTags);
+		// SPEC-QUIRKS 1: removeAllTags is a boolean (the spec's example says "false"), only meaningful on remove.
 		const body: IDataObject = { locationId: await ghlLocation(this), contacts, tags, ...(type === 'remove' ? { removeAllTags } : {}) };
 		return await ghlRequest(this, { method: 'POST', path: apiPath`/contacts/bulk/tags/update/${type}`, body, idempotent: true, itemIndex: i });
 	},

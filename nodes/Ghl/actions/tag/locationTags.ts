@@ -4,7 +4,7 @@ import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { apiPath } from '../../../shared/transport/path';
 import { requireId, requireValue } from '../../../shared/validation';
-import { deleted, returnAllFields, simplifyField, unwrap, wantedLimit } from '../common';
+import { deleted, returnAllFields, simplifyField, simplifyOn, unwrap, wantedLimit } from '../common';
 
 /** The location's own tag list (Settings → Tags in GHL). */
 const tagIdField: INodeProperties = {
@@ -22,11 +22,12 @@ export const getManyLocation: OperationModule = {
 	routes: ['GET /locations/{locationId}/tags'],
 	description: [...returnAllFields(), simplifyField],
 	async execute(this: IExecuteFunctions, i: number) {
-		const locationId = await ghlLocation(this);
-		const response = await ghlRequest<IDataObject>(this, { method: 'GET', path: apiPath`/locations/${locationId}/tags`, itemIndex: i });
 		const limit = wantedLimit.call(this, i);
-		const tags = (response.tags as IDataObject[]) ?? [];
-		return limit === undefined ? tags : tags.slice(0, limit);
+		const locationId = await ghlLocation(this);
+		// GHL answers the whole list at once: the limit is applied here.
+		const response = await ghlRequest<IDataObject>(this, { method: 'GET', path: apiPath`/locations/${locationId}/tags`, itemIndex: i });
+		const tags = ((response.tags as IDataObject[]) ?? []).slice(0, limit);
+		return simplifyOn.call(this, i) ? tags : { ...response, tags };
 	},
 };
 
