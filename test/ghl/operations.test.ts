@@ -138,74 +138,7 @@ describe('GHL node: Tag', () => {
 	});
 });
 
-describe('GHL node: Task', () => {
-	it('creates, gets, updates, completes, lists and deletes a task', async () => {
-		const c = contact();
-		const [task] = await ok({ resource: 'task', operation: 'create', contactId: byId(c.id), title: 'Call back', dueDate: '2030-01-02T10:00:00.000Z', additionalFields: { body: 'About the quote' } });
-		expect(lastRequest()).toMatchObject({ method: 'POST', path: `/contacts/${c.id}/tasks`, body: { title: 'Call back', dueDate: '2030-01-02T10:00:00.000Z', completed: false, body: 'About the quote' } });
-		const id = String(task.id);
-		expect((await ok({ resource: 'task', operation: 'get', contactId: byId(c.id), taskId: id }))[0].title).toBe('Call back');
-		expect((await ok({ resource: 'task', operation: 'update', contactId: byId(c.id), taskId: id, updateFields: { title: 'Call again' } }))[0].title).toBe('Call again');
-		expect((await ok({ resource: 'task', operation: 'setCompleted', contactId: byId(c.id), taskId: id, completed: true }))[0].completed).toBe(true);
-		expect(lastRequest()).toMatchObject({ method: 'PUT', path: `/contacts/${c.id}/tasks/${id}/completed`, body: { completed: true } });
-		expect((await ok({ resource: 'task', operation: 'getMany', contactId: byId(c.id), returnAll: true })).map((t) => t.id)).toContain(id);
-		expect(await ok({ resource: 'task', operation: 'delete', contactId: byId(c.id), taskId: id })).toEqual([{ deleted: true, id }]);
-	});
-
-	it('searches the location for completed tasks, paging past 100', async () => {
-		for (const c of sb().store.contactsOf(sb().locationId)) for (let n = 0; n < 30; n++) sb().store.addTask(c.id, { title: `t${n}`, completed: true });
-		const out = await ok({ resource: 'task', operation: 'searchLocation', returnAll: true, taskFilters: { completed: true } });
-		expect(out).toHaveLength(150);
-		expect(new Set(out.map((t) => t.id)).size).toBe(150);
-		expect(lastRequest()).toMatchObject({ method: 'POST', path: `/locations/${sb().locationId}/tasks/search`, body: { completed: true, limit: 100, skip: 100 } });
-	});
-});
-
-describe('GHL node: Note', () => {
-	it('creates, gets, updates, lists and deletes a note', async () => {
-		const c = contact();
-		const user = [...sb().store.users.values()][0];
-		const [note] = await ok({ resource: 'note', operation: 'create', contactId: byId(c.id), body: 'Met at the fair', additionalFields: { userId: user.id } });
-		expect(lastRequest().body).toEqual({ body: 'Met at the fair', userId: user.id });
-		const id = String(note.id);
-		expect((await ok({ resource: 'note', operation: 'get', contactId: byId(c.id), noteId: id }))[0].body).toBe('Met at the fair');
-		expect((await ok({ resource: 'note', operation: 'update', contactId: byId(c.id), noteId: id, updateFields: { body: 'Met twice' } }))[0].body).toBe('Met twice');
-		expect(await ok({ resource: 'note', operation: 'getMany', contactId: byId(c.id), limit: 1 })).toHaveLength(1);
-		expect(await ok({ resource: 'note', operation: 'delete', contactId: byId(c.id), noteId: id })).toEqual([{ deleted: true, id }]);
-		expect(noteOf(c.id)?.id).not.toBe(id);
-	});
-});
-
-describe('GHL node: Follower, Campaign, Workflow', () => {
-	it('adds and removes followers', async () => {
-		const c = contact();
-		const user = [...sb().store.users.values()][0];
-		expect((await ok({ resource: 'follower', operation: 'add', contactId: byId(c.id), followers: [user.id] }))[0]).toMatchObject({ contactId: c.id, followersAdded: [user.id] });
-		expect((await ok({ resource: 'follower', operation: 'remove', contactId: byId(c.id), followers: [user.id] }))[0]).toMatchObject({ followersRemoved: [user.id] });
-		expect(lastRequest()).toMatchObject({ method: 'DELETE', path: `/contacts/${c.id}/followers`, body: { followers: [user.id] } });
-	});
-
-	it('adds a contact to a campaign, removes it, and removes it from all', async () => {
-		const c = contact();
-		const campaign = [...sb().store.campaigns.values()][0];
-		await ok({ resource: 'campaign', operation: 'add', contactId: byId(c.id), campaignId: campaign.id });
-		expect(sb().store.campaignMembers.get(c.id)?.has(campaign.id)).toBe(true);
-		await ok({ resource: 'campaign', operation: 'remove', contactId: byId(c.id), campaignId: campaign.id });
-		expect(lastRequest()).toMatchObject({ method: 'DELETE', path: `/contacts/${c.id}/campaigns/${campaign.id}` });
-		await ok({ resource: 'campaign', operation: 'add', contactId: byId(c.id), campaignId: campaign.id });
-		await ok({ resource: 'campaign', operation: 'removeFromAll', contactId: byId(c.id) });
-		expect(sb().store.campaignMembers.get(c.id)?.size).toBe(0);
-	});
-
-	it('adds a contact to a workflow with a start time and removes it', async () => {
-		const c = contact();
-		const workflow = [...sb().store.workflows.values()][0];
-		await ok({ resource: 'workflow', operation: 'add', contactId: byId(c.id), workflowId: workflow.id, eventStartTime: '2030-05-01T09:00:00.000Z' });
-		expect(lastRequest()).toMatchObject({ method: 'POST', path: `/contacts/${c.id}/workflow/${workflow.id}`, body: { eventStartTime: '2030-05-01T09:00:00.000Z' } });
-		await ok({ resource: 'workflow', operation: 'remove', contactId: byId(c.id), workflowId: workflow.id });
-		expect(sb().store.workflowMembers.get(c.id)?.has(workflow.id)).toBe(false);
-	});
-});
+// Task, Note, Follower, Campaign and Workflow have their own files (task.test.ts, note.test.ts, …).
 
 describe('GHL node: errors and items', () => {
 	it("surfaces GHL's own message for an unknown task", async () => {

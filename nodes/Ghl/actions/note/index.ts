@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
-import { create, deleteNote, get, getMany, update } from './operations';
+import { create } from './create';
+import { deleteNote } from './delete';
+import { get } from './get';
+import { getMany } from './getMany';
+import { update } from './update';
 
 export const operations: ResourceOperations = { create, delete: deleteNote, get, getMany, update };
 
@@ -14,11 +18,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['note'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a note' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a note' },
-			{ name: 'Get', value: 'get', action: 'Get a note' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many notes of a contact' },
-			{ name: 'Update', value: 'update', action: 'Update a note' },
+			{ name: 'Create', value: 'create', action: 'Create a note', description: 'Add a note to a contact' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a note', description: 'Delete a note of a contact' },
+			{ name: 'Get', value: 'get', action: 'Get a note', description: 'Get a note of a contact' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many notes', description: 'List the notes of a contact' },
+			{ name: 'Update', value: 'update', action: 'Update a note', description: 'Change a note of a contact' },
 		],
 		default: 'create',
 	},

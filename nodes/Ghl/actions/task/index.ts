@@ -2,7 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
-import { create, deleteTask, get, getMany, searchLocation, setCompleted, update } from './operations';
+import { create } from './create';
+import { deleteTask } from './delete';
+import { get } from './get';
+import { getMany } from './getMany';
+import { searchLocation } from './searchLocation';
+import { setCompleted } from './setCompleted';
+import { update } from './update';
 
 export const operations: ResourceOperations = { create, delete: deleteTask, get, getMany, searchLocation, setCompleted, update };
 
@@ -14,12 +20,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['task'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a task' },
+			{ name: 'Create', value: 'create', action: 'Create a task', description: 'Create a task for a contact' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a task' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many tasks of a contact' },
-			{ name: 'Search Location', value: 'searchLocation', action: 'Search tasks of the location', description: 'Tasks of all contacts, filtered' },
-			{ name: 'Set Completed', value: 'setCompleted', action: 'Set a task completed or open' },
+			{ name: 'Search in Location', value: 'searchLocation', action: 'Search tasks of the location', description: 'Find tasks across all contacts of the location' },
+			{ name: 'Set Completed', value: 'setCompleted', action: 'Set a task completed', description: 'Mark a task done, or open again' },
 			{ name: 'Update', value: 'update', action: 'Update a task' },
 		],
 		default: 'create',
