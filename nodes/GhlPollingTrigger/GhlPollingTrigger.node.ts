@@ -2,52 +2,36 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
-import { ghlLocation, ghlRequest } from '../shared/ghlApi';
-import { apiPath } from '../shared/transport/path';
-import type { SearchCursor } from '../shared/transport/pagination';
-import { collectPages, nextSearchCursor, nextSkip } from '../shared/transport/pagination';
-import type { PollCursor } from './cursor';
-import { advance } from './cursor';
+import { normaliseRecord } from '../GhlTrigger/normalise';
+import type { PollCursor, TimeOf } from './cursor';
+import { advance, isCursor, queryFrom, recordId, startCursor } from './cursor';
+import type { ContactTimeField } from './sources';
+import { completedTasks, contactTime, searchContacts, taskCompletedTime } from './sources';
 
 type PollEvent = 'newContact' | 'updatedContact' | 'completedTask';
-const TIME_FIELD: Record<PollEvent, string> = { newContact: 'dateAdded', updatedContact: 'dateUpdated', completedTask: 'dateUpdated' };
 
-async function contactsSince(ctx: IPollFunctions, field: string, since: string | undefined, limit?: number): Promise<IDataObject[]> {
-	const locationId = await ghlLocation(ctx);
-	const direction = since ? 'asc' : 'desc';
-	let seen = 0;
-	return await collectPages<IDataObject, SearchCursor>(
-		async (cursor, pageSize) => {
-			const body: IDataObject = {
-				locationId,
-				pageLimit: pageSize,
-				sort: [{ field, direction }],
-				...(since ? { filters: [{ field, operator: 'range', value: { gte: since } }] } : {}),
-				...(cursor && 'searchAfter' in cursor ? { searchAfter: cursor.searchAfter } : { page: cursor && 'page' in cursor ? cursor.page : 1 }),
-			};
-			const response = await ghlRequest<{ contacts: IDataObject[]; total?: number }>(ctx, { method: 'POST', path: '/contacts/search', body, idempotent: true });
-			seen += response.contacts.length;
-			return { items: response.contacts, next: nextSearchCursor(cursor, response.contacts as never, pageSize, response.total, seen) };
-		},
-		{ pageSize: 500, limit },
-	);
+const CONTACT_FIELD: Record<Exclude<PollEvent, 'completedTask'>, ContactTimeField> = {
+	newContact: 'dateAdded',
+	updatedContact: 'dateUpdated',
+};
+const SAMPLE_SIZE = 3;
+
+function timeOf(event: PollEvent): TimeOf {
+	return event === 'completedTask' ? taskCompletedTime : contactTime(CONTACT_FIELD[event]);
 }
 
-async function completedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const locationId = await ghlLocation(ctx);
-	return await collectPages<IDataObject, number>(
-		async (skip, pageSize) => {
-			const response = await ghlRequest<{ tasks: IDataObject[] }>(ctx, {
-				method: 'POST',
-				path: apiPath`/locations/${locationId}/tasks/search`,
-				body: { completed: true, limit: pageSize, skip: skip ?? 0 },
-				idempotent: true,
-			});
-			const tasks = (response.tasks ?? []).flat() as IDataObject[];
-			return { items: tasks, next: nextSkip(skip, tasks.length, pageSize) };
-		},
-		{ pageSize: 100 },
-	);
+/** One output item, shaped like the GHL Trigger's: what happened, the record's ids, its fields. */
+function toItem(event: PollEvent, record: IDataObject): IDataObject {
+	const { searchAfter: _paging, ...fields } = record;
+	const normalised = normaliseRecord(fields);
+	const ids = event === 'completedTask' ? { taskId: recordId(record), contactId: normalised.contactId ?? null } : { contactId: recordId(record) };
+	return { event, ...ids, ...normalised };
+}
+
+/** The poll's time budget (n8n ≥ 2.41 gives one), with room left to hand the items over. */
+function budgetOf(ctx: IPollFunctions, cursor: PollCursor): { ms: number; after: number } | undefined {
+	const budget = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
+	return typeof budget === 'number' && budget > 0 ? { ms: budget * 0.8, after: Date.parse(cursor.since) } : undefined;
 }
 
 export class GhlPollingTrigger implements INodeType {
@@ -70,38 +54,56 @@ export class GhlPollingTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'Contact Created', value: 'newContact' },
-					{ name: 'Contact Updated', value: 'updatedContact', description: 'Any change, including creation' },
+					{ name: 'Contact Updated', value: 'updatedContact', description: 'Any change to a contact, including its creation' },
 					{ name: 'Task Completed', value: 'completedTask' },
 				],
 				default: 'newContact',
+			},
+			{
+				displayName:
+					'The first activation starts from now: existing records are not replayed. "Fetch Test Event" shows the latest few.',
+				name: 'startNotice',
+				type: 'notice',
+				default: '',
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as PollEvent;
-		const field = TIME_FIELD[event];
-		const state = this.getWorkflowStaticData('node');
-		const key = `cursor:${event}`;
+		const time = timeOf(event);
 
 		if (this.getMode() === 'manual') {
-			// The editor's "fetch test event": show the latest few so the user sees real data.
-			const sample = event === 'completedTask' ? (await completedTasks(this)).slice(-3).reverse() : await contactsSince(this, field, undefined, 3);
-			return sample.length ? [this.helpers.returnJsonArray(sample.map((r) => ({ event, ...r })))] : null;
+			// The editor's "Fetch Test Event": the latest few records, the cursor untouched.
+			const sample =
+				event === 'completedTask'
+					? (await completedTasks(this)).sort((a, b) => time(b) - time(a)).slice(0, SAMPLE_SIZE)
+					: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'desc', limit: SAMPLE_SIZE });
+			return sample.length ? [this.helpers.returnJsonArray(sample.map((r) => toItem(event, r)))] : null;
 		}
-		const cursor = state[key] as PollCursor | undefined;
-		if (!cursor) {
-			// First activation: start from now, do not replay history.
-			state[key] = { since: new Date().toISOString(), idsAtSince: [] } satisfies PollCursor;
+
+		const state = this.getWorkflowStaticData('node');
+		const key = `cursor:${event}`;
+		const cursor = state[key];
+		if (!isCursor(cursor)) {
+			// First activation: remember where the data stands now; emit nothing.
+			const existing =
+				event === 'completedTask'
+					? await completedTasks(this)
+					: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'desc', limit: 100 });
+			state[key] = startCursor(existing, time) as unknown as IDataObject;
 			return null;
 		}
-		const records = event === 'completedTask' ? await completedTasks(this) : await contactsSince(this, field, cursor.since);
-		const { fresh, next } = advance(cursor, records, field);
+
+		const records =
+			event === 'completedTask'
+				? await completedTasks(this)
+				: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'asc', from: queryFrom(cursor), budget: budgetOf(this, cursor) });
+		const { fresh, next } = advance(cursor as PollCursor, records, time);
 		state[key] = next as unknown as IDataObject;
-		if (!fresh.length) return null;
-		fresh.sort((a, b) => Date.parse(String(a[field])) - Date.parse(String(b[field])));
-		return [this.helpers.returnJsonArray(fresh.map((r) => ({ event, ...r })))];
+		return fresh.length ? [this.helpers.returnJsonArray(fresh.map((r) => toItem(event, r)))] : null;
 	}
 }

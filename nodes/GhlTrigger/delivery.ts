@@ -1,75 +1,86 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { unwrapPayload } from './events';
+import { locationOf, unwrapPayload } from './events';
+import { toIsoDate } from './normalise';
 import { secretsEqual, verifyEd25519, verifyRsaSha256 } from './signature';
+
+export type Source = 'marketplace' | 'workflowAction' | 'unverified';
 
 /** How a delivery is judged; everything the node's settings decide. */
 export interface DeliveryRules {
-	source: 'marketplace' | 'workflowAction' | 'unverified';
+	source: Source;
 	ed25519PublicKey: string;
 	rsaPublicKey: string;
+	/** Lower-case header name carrying the shared secret (workflowAction). */
 	secretHeader: string;
 	secret: string;
-	/** Location the event must be about; empty = any. */
+	/** The location events must be about; empty = any location. */
 	locationId: string;
-	replayWindowSeconds: number;
+	/** 0 turns the timestamp check off. */
+	replayWindowMs: number;
 	maxBytes: number;
 }
 
+export type VerifiedBy = 'ed25519' | 'rsa' | 'secret' | 'none';
+
 export type Verdict =
-	| { outcome: 'accept'; payload: IDataObject }
-	| { outcome: 'duplicate'; payload: IDataObject }
+	| { outcome: 'accept'; payload: IDataObject; body: IDataObject; verifiedBy: VerifiedBy }
 	| { outcome: 'refuse'; status: 400 | 401 | 413; reason: string };
 
-/** webhookIds seen recently, by arrival time (ms); kept in the workflow's static data. */
-export type SeenIds = Record<string, number>;
-
-const MAX_REMEMBERED = 1000;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 function header(headers: Record<string, unknown>, name: string): string {
 	const value = headers[name.toLowerCase()];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? '' : String(value);
+	if (Array.isArray(value)) return value.length ? String(value[0]) : '';
+	return value === undefined || value === null ? '' : String(value);
+}
+
+function refuse(status: 400 | 401 | 413, reason: string): Verdict {
+	return { outcome: 'refuse', status, reason };
+}
+
+/** Who sent it: GHL's signature (Ed25519 first, then legacy RSA), the shared secret, or nobody checked. */
+function authenticate(raw: Buffer, headers: Record<string, unknown>, rules: DeliveryRules): VerifiedBy | Verdict {
+	if (rules.source === 'unverified') return 'none';
+	if (rules.source === 'workflowAction') {
+		return secretsEqual(header(headers, rules.secretHeader), rules.secret) ? 'secret' : refuse(401, 'Invalid or missing secret');
+	}
+	const ed = header(headers, 'x-ghl-signature');
+	const rsa = header(headers, 'x-wh-signature');
+	if (!ed && !rsa) return refuse(401, 'Missing signature header');
+	if (ed && verifyEd25519(raw, ed, rules.ed25519PublicKey)) return 'ed25519';
+	if (rsa && verifyRsaSha256(raw, rsa, rules.rsaPublicKey)) return 'rsa';
+	return refuse(401, 'Invalid signature');
+}
+
+/** Milliseconds of an event timestamp (ISO string, or epoch seconds/milliseconds); NaN if unreadable. */
+function timestampMs(value: unknown): number {
+	const iso = toIsoDate(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+	return iso ? Date.parse(iso) : Number.NaN;
 }
 
 /**
- * Decides what to do with one delivery, before any execution starts: authenticity first (signature or
- * shared secret over the raw bytes), then shape, location, freshness and duplicates.
+ * Decides, before any execution starts, whether a delivery may run the workflow: size, then authenticity
+ * over the raw bytes, then shape, location and freshness. Duplicates are the caller's (they need state).
  */
-export function judgeDelivery(raw: Buffer, headers: Record<string, unknown>, rules: DeliveryRules, seen: SeenIds, now = Date.now()): Verdict {
-	if (raw.length > rules.maxBytes) return { outcome: 'refuse', status: 413, reason: 'Body too large' };
-	if (rules.source === 'marketplace') {
-		const ed = header(headers, 'x-ghl-signature');
-		const rsa = header(headers, 'x-wh-signature');
-		if (!ed && !rsa) return { outcome: 'refuse', status: 401, reason: 'Missing signature header' };
-		// The newer Ed25519 signature wins when present; the RSA one is GHL's legacy scheme.
-		const ok = ed && rules.ed25519PublicKey ? verifyEd25519(raw, ed, rules.ed25519PublicKey) : verifyRsaSha256(raw, rsa, rules.rsaPublicKey);
-		if (!ok) return { outcome: 'refuse', status: 401, reason: 'Invalid signature' };
-	} else if (rules.source === 'workflowAction') {
-		if (!secretsEqual(header(headers, rules.secretHeader), rules.secret)) return { outcome: 'refuse', status: 401, reason: 'Invalid secret' };
-	}
+export function judgeDelivery(raw: Buffer, headers: Record<string, unknown>, rules: DeliveryRules, now = Date.now()): Verdict {
+	if (raw.length > rules.maxBytes) return refuse(413, `Body larger than ${rules.maxBytes} bytes`);
+	const verifiedBy = authenticate(raw, headers, rules);
+	if (typeof verifiedBy !== 'string') return verifiedBy;
+
 	let body: unknown;
 	try {
 		body = JSON.parse(raw.toString('utf8'));
 	} catch {
-		return { outcome: 'refuse', status: 400, reason: 'Body is not JSON' };
+		return refuse(400, 'Body is not JSON');
 	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return { outcome: 'refuse', status: 400, reason: 'Body is not a JSON object' };
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(400, 'Body is not a JSON object');
 	const payload = unwrapPayload(body as IDataObject);
-	if (rules.locationId && payload.locationId !== rules.locationId) return { outcome: 'refuse', status: 401, reason: 'Event is for another location' };
-	if (payload.timestamp !== undefined && rules.replayWindowSeconds > 0) {
-		const at = Date.parse(String(payload.timestamp));
-		if (Number.isNaN(at) || Math.abs(now - at) > rules.replayWindowSeconds * 1000) {
-			return { outcome: 'refuse', status: 401, reason: 'Timestamp outside the replay window' };
-		}
+
+	if (rules.locationId && locationOf(payload) !== rules.locationId) return refuse(401, 'Event is not for this location');
+	if (payload.timestamp !== undefined && payload.timestamp !== null && rules.replayWindowMs > 0) {
+		const at = timestampMs(payload.timestamp);
+		if (Number.isNaN(at) || Math.abs(now - at) > rules.replayWindowMs) return refuse(401, 'Timestamp outside the replay window');
 	}
-	const id = payload.webhookId === undefined ? undefined : String(payload.webhookId);
-	if (id) {
-		const horizon = now - Math.max(rules.replayWindowSeconds, 86_400) * 1000;
-		for (const [known, at] of Object.entries(seen)) if (at < horizon) delete seen[known];
-		if (seen[id] !== undefined) return { outcome: 'duplicate', payload };
-		seen[id] = now;
-		const ids = Object.keys(seen);
-		if (ids.length > MAX_REMEMBERED) for (const old of ids.sort((a, b) => seen[a] - seen[b]).slice(0, ids.length - MAX_REMEMBERED)) delete seen[old];
-	}
-	return { outcome: 'accept', payload };
+	return { outcome: 'accept', payload, body: body as IDataObject, verifiedBy };
 }

@@ -83,7 +83,7 @@ describe('GHL Trigger in n8n', () => {
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId,
-					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { ed25519PublicKey: sb.webhooks.ed25519PublicKeyPem, rsaPublicKey: sb.webhooks.rsaPublicKeyPem } },
+					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: sb.webhooks.ed25519PublicKeyPem, rsa: sb.webhooks.rsaPublicKeyPem } } } },
 					credentials: { ghlApi: credential },
 				},
 			],
@@ -92,7 +92,7 @@ describe('GHL Trigger in n8n', () => {
 		sb.clearRequests();
 		await n8n.api('POST', `/workflows/${id}/activate`);
 		// create() proved the credential reaches the location.
-		expect(sb.requests.some((r) => r.path === '/contacts/' && r.status === 200)).toBe(true);
+		expect(sb.requests.some((r) => r.path === '/contacts/search' && r.status === 200)).toBe(true);
 		const url = `${n8n.url}/webhook/${webhookId}/webhook`;
 		await n8n.waitForWebhook(`${webhookId}/webhook`);
 

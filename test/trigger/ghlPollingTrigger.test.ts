@@ -1,16 +1,19 @@
-import { PollContext } from 'n8n-core';
-import type { INode, INodeExecutionData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+/**
+ * GHL Polling Trigger in n8n-core's PollContext against a sandbox that changes between polls: every
+ * change is emitted exactly once over many polls (including more than a page in one poll and records
+ * sharing a timestamp), the first activation emits nothing, manual mode shows a sample.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
-import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { TestCredentialsHelper } from '../harness/credentials';
-import { nodeTypes, registerNodeType } from '../harness/nodeTypes';
-import { additionalDataFor } from '../harness/runNode';
+import { startGhlSandbox } from '../../sandbox/ghl';
+import { registerNodeType } from '../harness/nodeTypes';
+import { poller } from '../harness/pollContext';
+import { credentialsOf } from './ghlTriggerSetup';
 
-const TYPE = registerNodeType('ghlPollingTrigger', new GhlPollingTrigger());
+const POLL = registerNodeType('ghlPollingTrigger', new GhlPollingTrigger());
 let sb: GhlSandbox;
 
 beforeEach(async () => {
@@ -19,78 +22,170 @@ beforeEach(async () => {
 });
 afterEach(async () => sb.close());
 
-/** One workflow per poller, so its static data (the cursor) persists between polls as in n8n. */
-function poller(event: string) {
-	const node: INode = { id: 'p', name: 'Poll', type: TYPE, typeVersion: 1, position: [0, 0], parameters: { authentication: 'privateIntegration', event }, credentials: { ghlApi: { id: 'c', name: 'ghl' } } };
-	const workflow = new Workflow({ id: 'wf-poll', nodes: [node], connections: {}, nodeTypes, active: true, staticData: {} });
-	const helper = new TestCredentialsHelper({ ghlApi: { authType: 'location', token: sb.token, locationId: sb.locationId, baseUrl: sb.url } });
-	return async (mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[]> => {
-		const ctx = new PollContext(workflow, node, additionalDataFor(helper, undefined as never), mode, 'activate');
-		const out = await nodeTypes.getByNameAndVersion(TYPE, 1).poll!.call(ctx);
-		return out ? out[0] : [];
-	};
-}
-const tick = () => new Promise((r) => setTimeout(r, 3));
+const pollerFor = (event: string, pollBudgetMs?: number) =>
+	poller({ type: POLL, parameters: { authentication: 'privateIntegration', event }, credentials: credentialsOf(sb), pollBudgetMs });
+const ids = (items: INodeExecutionData[]) => items.map((i) => String(i.json.id));
+const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
-describe('GHL Polling Trigger', () => {
-	it('emits nothing on first activation, then each new contact exactly once over many polls', async () => {
-		const poll = poller('newContact');
-		expect(await poll()).toEqual([]);
-		const emitted: string[] = [];
+describe('GHL Polling Trigger: Contact Created', () => {
+	it('first activation emits nothing; then each new contact exactly once over many polls', async () => {
+		const p = pollerFor('newContact');
+		expect(await p.poll()).toEqual([]);
+		expect(p.lastWasNull()).toBe(true);
 		const created: string[] = [];
-		for (let round = 0; round < 6; round++) {
-			// Round 3 brings more than one page (500) of changes inside a single poll.
-			const count = round === 3 ? 620 : round + 1;
-			for (let n = 0; n < count; n++) created.push(sb.store.addContact(sb.locationId, { firstName: `R${round}N${n}` }).id);
-			await tick();
-			emitted.push(...(await poll()).map((i) => String(i.json.id)));
+		const emitted: string[] = [];
+		const add = (fields: Record<string, unknown> = {}) => created.push(sb.store.addContact(sb.locationId, { firstName: 'New', ...fields }).id);
+		const rounds: Array<() => void> = [
+			() => add(),
+			() => [1, 2, 3].forEach(() => add()),
+			// More than one search page (500) of new contacts inside a single poll.
+			() => Array.from({ length: 620 }, () => add()),
+			() => {
+				// Two contacts created in the same millisecond.
+				const at = sb.store.now();
+				add({ dateAdded: at });
+				add({ dateAdded: at });
+			},
+			() => {
+				// A contact sharing the exact timestamp of the newest one already emitted.
+				const newest = sb.store.contactsOf(sb.locationId).reduce((m, c) => (c.dateAdded > m ? c.dateAdded : m), '');
+				add({ dateAdded: newest });
+			},
+			() => {
+				// One GHL's search index shows late: its time is just before the newest already emitted.
+				const newest = sb.store.contactsOf(sb.locationId).reduce((m, c) => (c.dateAdded > m ? c.dateAdded : m), '');
+				add({ dateAdded: shift(newest, -20_000) });
+				add();
+			},
+			() => {},
+		];
+		for (const change of rounds) {
+			change();
+			emitted.push(...ids(await p.poll()));
 		}
-		expect(emitted.sort()).toEqual([...created].sort());
 		expect(new Set(emitted).size).toBe(emitted.length);
-		expect(await poll()).toEqual([]);
+		expect([...emitted].sort()).toEqual([...created].sort());
+		for (let i = 0; i < 3; i++) expect(await p.poll()).toEqual([]);
 	});
 
-	it('emits each update once, including two changes with the same timestamp', async () => {
-		const poll = poller('updatedContact');
-		await poll();
-		const [a, b, c] = sb.store.contactsOf(sb.locationId);
-		await tick();
+	it('emits items shaped like the GHL Trigger\'s, oldest first', async () => {
+		const p = pollerFor('newContact');
+		await p.poll();
+		const a = sb.store.addContact(sb.locationId, { firstName: 'Ada', email: 'ada@example.com' });
+		const b = sb.store.addContact(sb.locationId, { firstName: 'Ben' });
+		const items = await p.poll();
+		expect(ids(items)).toEqual([a.id, b.id]);
+		expect(items[0].json).toMatchObject({ event: 'newContact', contactId: a.id, id: a.id, firstName: 'Ada', email: 'ada@example.com', dateAdded: a.dateAdded });
+		expect(items[0].json.searchAfter).toBeUndefined();
+	});
+
+	it('stops paging when the poll\'s time budget is spent, and picks up the rest next time', async () => {
+		const p = pollerFor('newContact', 0.001);
+		await p.poll();
+		const created = Array.from({ length: 1200 }, (_, n) => sb.store.addContact(sb.locationId, { firstName: `B${n}` }).id);
+		const first = ids(await p.poll());
+		expect(first.length).toBeLessThan(created.length);
+		const all = [...first];
+		for (let i = 0; i < 5; i++) all.push(...ids(await p.poll()));
+		expect(all.sort()).toEqual([...created].sort());
+	});
+
+	it('on an empty location, the first contacts ever created are emitted', async () => {
+		for (const c of sb.store.contactsOf(sb.locationId)) sb.store.deleteContact(c.id);
+		const p = pollerFor('newContact');
+		expect(await p.poll()).toEqual([]);
+		const a = sb.store.addContact(sb.locationId, { firstName: 'First' });
+		expect(ids(await p.poll())).toEqual([a.id]);
+	});
+});
+
+describe('GHL Polling Trigger: Contact Updated', () => {
+	it('each change once, including changes sharing a timestamp and a contact changed twice between polls', async () => {
+		const p = pollerFor('updatedContact');
+		expect(await p.poll()).toEqual([]);
+		const [a, b, c, d] = sb.store.contactsOf(sb.locationId);
+
 		sb.store.updateContact(a.id, { city: 'Oslo' });
-		const first = await poll();
-		expect(first.map((i) => i.json.id)).toEqual([a.id]);
-		// Two records sharing the cursor's exact millisecond: the one already emitted is not repeated.
+		expect(ids(await p.poll())).toEqual([a.id]);
+
+		// b changes in the very millisecond a's change was emitted at.
 		sb.store.updateContact(b.id, { city: 'Rome' });
 		b.dateUpdated = a.dateUpdated;
-		const second = await poll();
-		expect(second.map((i) => i.json.id)).toEqual([b.id]);
-		await tick();
+		expect(ids(await p.poll())).toEqual([b.id]);
+
+		// c twice between two polls: one item, with its latest state.
 		sb.store.updateContact(c.id, { city: 'Lima' });
+		sb.store.updateContact(c.id, { city: 'Quito' });
+		const third = await p.poll();
+		expect(ids(third)).toEqual([c.id]);
+		expect(third[0].json.city).toBe('Quito');
+
+		// Two contacts changed in the same millisecond, and a changed again.
+		sb.store.updateContact(d.id, { city: 'Kyiv' });
 		sb.store.updateContact(a.id, { city: 'Bergen' });
-		const third = await poll();
-		expect(third.map((i) => i.json.id)).toEqual([c.id, a.id]);
-		for (let round = 0; round < 3; round++) expect(await poll()).toEqual([]);
+		a.dateUpdated = d.dateUpdated;
+		expect(ids(await p.poll()).sort()).toEqual([a.id, d.id].sort());
+
+		for (let i = 0; i < 3; i++) expect(await p.poll()).toEqual([]);
 	});
 
-	it('emits each completed task once', async () => {
-		const poll = poller('completedTask');
-		await poll();
+	it('more than a page of changes in one poll, each once', async () => {
+		const p = pollerFor('updatedContact');
+		await p.poll();
+		const created = Array.from({ length: 530 }, () => sb.store.addContact(sb.locationId, { firstName: 'X' }).id);
+		sb.clearRequests();
+		const first = ids(await p.poll());
+		expect([...first].sort()).toEqual([...created].sort());
+		// Page 2 continues from the sort keys of page 1's last contact, so a change during the walk cannot shift a contact past us.
+		const bodies = sb.requests.map((r) => r.body as { page?: number; searchAfter?: unknown[] });
+		expect(bodies).toHaveLength(2);
+		expect(bodies[0].page).toBe(1);
+		expect(bodies[1].searchAfter).toEqual(expect.any(Array));
+		for (const id of created.slice(0, 10)) sb.store.updateContact(id, { city: 'Changed' });
+		expect(ids(await p.poll()).sort()).toEqual(created.slice(0, 10).sort());
+		expect(await p.poll()).toEqual([]);
+	});
+});
+
+describe('GHL Polling Trigger: Task Completed', () => {
+	it('each completion once; later edits of a completed task are not completions', async () => {
+		const p = pollerFor('completedTask');
+		expect(await p.poll()).toEqual([]);
 		const tasks = [...sb.store.tasks.values()];
-		await tick();
-		sb.store.updateTask(tasks[0].id, { completed: true });
-		sb.store.updateTask(tasks[1].id, { completed: true });
-		expect((await poll()).map((i) => i.json.id)).toEqual([tasks[0].id, tasks[1].id]);
-		expect(await poll()).toEqual([]);
-		await tick();
-		sb.store.updateTask(tasks[2].id, { completed: true });
-		sb.store.updateTask(tasks[3].id, { title: 'changed but open' });
-		expect((await poll()).map((i) => i.json.id)).toEqual([tasks[2].id]);
-		expect(await poll()).toEqual([]);
-		expect(await poll()).toEqual([]);
-	});
+		const complete = (i: number) => sb.store.updateTask(tasks[i].id, { completed: true, completedAt: sb.store.now() });
 
-	it('returns a sample of recent records in manual mode', async () => {
-		const sample = await poller('newContact')('manual');
+		complete(0);
+		complete(1);
+		expect(ids(await p.poll())).toEqual([tasks[0].id, tasks[1].id]);
+		expect(await p.poll()).toEqual([]);
+
+		complete(2);
+		sb.store.updateTask(tasks[3].id, { title: 'changed but still open' });
+		sb.store.updateTask(tasks[0].id, { title: 'edited after completion' });
+		const third = await p.poll();
+		expect(ids(third)).toEqual([tasks[2].id]);
+		expect(third[0].json).toMatchObject({ event: 'completedTask', taskId: tasks[2].id, contactId: tasks[2].contactId, completed: true });
+
+		// Re-opened and completed again: a new completion.
+		sb.store.updateTask(tasks[1].id, { completed: false, completedAt: null });
+		complete(1);
+		// A task completed where GHL gives no completedAt: its update time counts.
+		sb.store.updateTask(tasks[4].id, { completed: true });
+		expect(ids(await p.poll())).toEqual([tasks[1].id, tasks[4].id]);
+		for (let i = 0; i < 2; i++) expect(await p.poll()).toEqual([]);
+	});
+});
+
+describe('GHL Polling Trigger: manual mode', () => {
+	it.each(['newContact', 'updatedContact', 'completedTask'])('%s: the latest few, newest first, cursor untouched', async (event) => {
+		if (event === 'completedTask') for (const t of [...sb.store.tasks.values()].slice(0, 5)) sb.store.updateTask(t.id, { completed: true, completedAt: sb.store.now() });
+		const p = pollerFor(event);
+		const sample = await p.poll('manual');
 		expect(sample).toHaveLength(3);
-		expect(sample[0].json.event).toBe('newContact');
+		expect(sample.every((i) => i.json.event === event)).toBe(true);
+		const field = event === 'newContact' ? 'dateAdded' : event === 'updatedContact' ? 'dateUpdated' : 'completedAt';
+		const times = sample.map((i) => String(i.json[field]));
+		expect(times).toEqual([...times].sort().reverse());
+		expect(p.staticData()).toEqual({});
 	});
 });

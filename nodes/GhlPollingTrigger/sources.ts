@@ -1,0 +1,93 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { ghlLocation, ghlRequest } from '../shared/ghlApi';
+import type { SearchCursor } from '../shared/transport/pagination';
+import { collectPages, nextSearchCursor, nextSkip } from '../shared/transport/pagination';
+import { apiPath } from '../shared/transport/path';
+
+/** What GHL's search returns per page at most (SPEC-QUIRKS 2) and the task search's documented maximum. */
+const CONTACT_PAGE = 500;
+const TASK_PAGE = 100;
+
+export type ContactTimeField = 'dateAdded' | 'dateUpdated';
+
+export interface ContactQuery {
+	field: ContactTimeField;
+	direction: 'asc' | 'desc';
+	/** Inclusive lower bound (ISO) on `field`. */
+	from?: string;
+	limit?: number;
+	/**
+	 * Stop paging once `ms` have passed, but not before the walk is past `after` (ms since epoch): the
+	 * first pages re-read changes already emitted, and each poll must get further than the last.
+	 */
+	budget?: { ms: number; after: number };
+}
+
+/**
+ * Contacts sorted by a time field, from a bound. Pages follow GHL's `searchAfter` keys when GHL gives
+ * them (numbered pages shift when a contact changes during the walk, which would skip one), else numbers.
+ */
+export async function searchContacts(ctx: IPollFunctions, query: ContactQuery): Promise<IDataObject[]> {
+	const locationId = await ghlLocation(ctx);
+	const startedAt = Date.now();
+	let seen = 0;
+	return await collectPages<IDataObject, SearchCursor>(
+		async (cursor, pageSize) => {
+			const body: IDataObject = {
+				locationId,
+				pageLimit: pageSize,
+				sort: [{ field: query.field, direction: query.direction }],
+				...(query.from ? { filters: [{ field: query.field, operator: 'range', value: { gte: query.from } }] } : {}),
+				...(cursor && 'searchAfter' in cursor ? { searchAfter: cursor.searchAfter } : { page: cursor?.page ?? 1 }),
+			};
+			const response = await ghlRequest<{ contacts?: IDataObject[]; total?: number }>(ctx, {
+				method: 'POST',
+				path: '/contacts/search',
+				body,
+				idempotent: true,
+			});
+			const contacts = response.contacts ?? [];
+			seen += contacts.length;
+			const more = nextSearchCursor(cursor, contacts as Array<{ searchAfter?: unknown[] }>, pageSize, response.total, seen);
+			const keys = contacts[contacts.length - 1]?.searchAfter;
+			const lastAt = Date.parse(String(contacts[contacts.length - 1]?.[query.field] ?? ''));
+			const overBudget = !!query.budget && Date.now() - startedAt > query.budget.ms && lastAt > query.budget.after;
+			const next: SearchCursor | undefined = !more || overBudget ? undefined : Array.isArray(keys) ? { searchAfter: keys } : more;
+			return { items: contacts, next };
+		},
+		{ pageSize: CONTACT_PAGE, limit: query.limit },
+	);
+}
+
+/** Every completed task of the location: GHL's task search has neither a date filter nor a sort. */
+export async function completedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
+	const locationId = await ghlLocation(ctx);
+	return await collectPages<IDataObject, number>(
+		async (skip, pageSize) => {
+			const response = await ghlRequest<{ tasks?: unknown[] }>(ctx, {
+				method: 'POST',
+				path: apiPath`/locations/${locationId}/tasks/search`,
+				body: { completed: true, limit: pageSize, skip: skip ?? 0 },
+				idempotent: true,
+			});
+			// The spec types `tasks` as an array of arrays (SPEC-QUIRKS 7); GHL sends a flat list.
+			const tasks = (response.tasks ?? []).flat() as IDataObject[];
+			return { items: tasks, next: nextSkip(skip, tasks.length, pageSize) };
+		},
+		{ pageSize: TASK_PAGE },
+	);
+}
+
+function ms(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+}
+
+export const contactTime = (field: ContactTimeField) => (record: IDataObject) => ms(record[field]);
+
+/** When a task was completed: `completedAt` when GHL gives it (edits later do not move it), else its last update. */
+export const taskCompletedTime = (record: IDataObject) => {
+	const completed = ms(record.completedAt);
+	return Number.isNaN(completed) ? ms(record.dateUpdated ?? record.updatedAt) : completed;
+};
