@@ -37,6 +37,7 @@ const CONTACT_CASES: Case[] = [
 	['create: DND channel given twice', contact({ operation: 'create', fields: { name: 'X' }, dndSettings: { channel: [{ channel: 'Email', status: 'active' }, { channel: 'Email', status: 'inactive' }] } }), 'Do Not Disturb Channel', /"Email" is given twice/],
 	['create: DND channel GHL lacks', contact({ operation: 'create', fields: { name: 'X' }, dndSettings: { channel: [{ channel: 'Fax', status: 'active' }] } }), 'Do Not Disturb Channel', /"Fax" is not one of/],
 	['create: DND status GHL lacks', contact({ operation: 'create', fields: { name: 'X' }, dndSettings: { channel: [{ channel: 'SMS', status: 'sometimes' }] } }), 'Do Not Disturb Status', /"sometimes" is not one of active, inactive, permanent/],
+	['create: inbound DND status GHL lacks', contact({ operation: 'create', fields: { name: 'X' }, inboundDndSettings: { all: { status: 'permanent' } } }), 'Inbound Do Not Disturb Status', /"permanent" is not one of active, inactive/],
 	['update: nothing to update', contact({ operation: 'update', contactId: C, updateFields: {} }), 'Update Fields', /choose at least one field/],
 	['update: email cut short', contact({ operation: 'update', contactId: C, updateFields: { email: 'x@' } }), 'Email', /"x@" is not an email address/],
 	['upsert: nothing to match on', contact({ operation: 'upsert', fields: { firstName: 'X' } }), 'Contact Fields', /upsert needs an email or a phone/],

@@ -5,6 +5,7 @@ import { checkDate, checkEmail, checkEnum, checkPhone, compact, invalid, require
 /** The contact fields create, update and upsert share, as the editor shows them, and their checks. */
 export const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'] as const;
 const DND_STATUSES = ['active', 'inactive', 'permanent'] as const;
+const INBOUND_DND_STATUSES = ['active', 'inactive'] as const;
 const GENDERS = ['female', 'male', 'other'] as const;
 
 export function contactFieldsCollection(name: string, displayName: string, options: { forUpdate?: boolean } = {}): INodeProperties {
@@ -139,6 +140,35 @@ export const dndSettingsField: INodeProperties = {
 	],
 };
 
+/** GHL's inboundDndSettings: one setting for all channels ({all: {status, message}}), no "permanent". */
+export const inboundDndField: INodeProperties = {
+	displayName: 'Inbound Do Not Disturb',
+	name: 'inboundDndSettings',
+	type: 'fixedCollection',
+	placeholder: 'Add Inbound Setting',
+	default: {},
+	description: 'Whether GHL blocks messages coming in from this contact, on all channels',
+	options: [
+		{
+			displayName: 'All Channels',
+			name: 'all',
+			values: [
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Active', value: 'active', description: 'Block incoming messages' },
+						{ name: 'Inactive', value: 'inactive', description: 'Accept incoming messages' },
+					],
+					default: 'active',
+				},
+				{ displayName: 'Message', name: 'message', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
 /** YYYY-MM-DD of what the user gave, taken from the text itself so the server's time zone cannot shift the day. */
 function birthDate(ctx: IExecuteFunctions, value: unknown, i: number): string | undefined {
 	const checked = checkDate(ctx, value, 'Date of Birth', i, 'date');
@@ -188,6 +218,14 @@ function dndSettingsOf(ctx: IExecuteFunctions, i: number): IDataObject | undefin
 	return settings;
 }
 
+function inboundDndOf(ctx: IExecuteFunctions, i: number): IDataObject | undefined {
+	// An empty fallback: n8n reads an undefined one as "no fallback" and throws when the row is not set.
+	const all = ctx.getNodeParameter('inboundDndSettings.all', i, {}) as IDataObject | null;
+	if (!all || typeof all !== 'object' || Object.keys(all).length === 0) return undefined;
+	const status = checkEnum(ctx, all.status ?? 'active', INBOUND_DND_STATUSES, 'Inbound Do Not Disturb Status', i);
+	return { all: compact({ status, message: all.message }) };
+}
+
 /** Reads one item's contact fields into GHL's contact body, checking every value before any request. */
 export function contactBody(this: IExecuteFunctions, i: number, collection: string): IDataObject {
 	const f = this.getNodeParameter(collection, i, {}) as IDataObject;
@@ -214,6 +252,7 @@ export function contactBody(this: IExecuteFunctions, i: number, collection: stri
 	const custom = customFieldsOf(this, i);
 	if (custom.length) body.customFields = custom;
 	body.dndSettings = dndSettingsOf(this, i);
+	body.inboundDndSettings = inboundDndOf(this, i);
 	return compact(body);
 }
 

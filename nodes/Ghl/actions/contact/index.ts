@@ -2,14 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
-import { addToBusiness, getManyByBusiness, removeFromBusiness } from './business';
+import { addToBusiness } from './addToBusiness';
 import { create } from './create';
 import { deleteContact } from './delete';
 import { findDuplicate } from './findDuplicate';
 import { get } from './get';
 import { getAppointments } from './getAppointments';
 import { getMany } from './getMany';
+import { getManyByBusiness } from './getManyByBusiness';
 import { getManyLegacy } from './getManyLegacy';
+import { removeFromBusiness } from './removeFromBusiness';
 import { update } from './update';
 import { upsert } from './upsert';
 

@@ -5,7 +5,7 @@ import type { OperationModule } from '../../../shared/operation';
 import { apiPath } from '../../../shared/transport/path';
 import { invalid } from '../../../shared/validation';
 import { contactLocator, getContactId, simplifyField, unwrap } from '../common';
-import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField } from './fields';
+import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField, inboundDndField } from './fields';
 
 export const update: OperationModule = {
 	routes: ['PUT /contacts/{contactId}'],
@@ -20,6 +20,7 @@ export const update: OperationModule = {
 		contactFieldsCollection('updateFields', 'Update Fields', { forUpdate: true }),
 		customFieldsField,
 		dndSettingsField,
+		inboundDndField,
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, i: number) {

@@ -4,7 +4,7 @@ import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { invalid } from '../../../shared/validation';
 import { simplifyOn } from '../common';
-import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField } from './fields';
+import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField, inboundDndField } from './fields';
 
 export const upsert: OperationModule = {
 	routes: ['POST /contacts/upsert'],
@@ -19,6 +19,7 @@ export const upsert: OperationModule = {
 		contactFieldsCollection('fields', 'Contact Fields'),
 		customFieldsField,
 		dndSettingsField,
+		inboundDndField,
 		{
 			displayName: 'Create New If Duplicates Allowed',
 			name: 'createNewIfDuplicateAllowed',

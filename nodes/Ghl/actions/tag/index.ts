@@ -2,8 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
-import { add, bulkUpdate, remove } from './contactTags';
-import { createLocation, deleteLocation, getLocation, getManyLocation, updateLocation } from './locationTags';
+import { add } from './add';
+import { bulkUpdate } from './bulkUpdate';
+import { createLocation } from './createLocation';
+import { deleteLocation } from './deleteLocation';
+import { getLocation } from './getLocation';
+import { getManyLocation } from './getManyLocation';
+import { remove } from './remove';
+import { updateLocation } from './updateLocation';
 
 export const operations: ResourceOperations = {
 	add,

@@ -1,22 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { apiPath } from '../../../shared/transport/path';
 import { collectPages, nextSkip } from '../../../shared/transport/pagination';
 import { requireId } from '../../../shared/validation';
-import { contactIdsField, getContactIds, returnAllFields, wantedLimit } from '../common';
+import { returnAllFields, wantedLimit } from '../common';
+import { businessIdField } from './businessFields';
 
-/** Contacts and GHL businesses (companies): list a business's contacts, link or unlink contacts in bulk. */
-const businessIdField: INodeProperties = {
-	displayName: 'Business ID',
-	name: 'businessId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 63b7ec34ea409a9a8bd2a4ff',
-};
-
+/** Contacts linked to a business, paged by skip/limit (100 a page at most). */
 export const getManyByBusiness: OperationModule = {
 	routes: ['GET /contacts/business/{businessId}'],
 	description: [
@@ -46,21 +38,3 @@ export const getManyByBusiness: OperationModule = {
 		);
 	},
 };
-
-function bulkBusiness(remove: boolean): OperationModule {
-	return {
-		routes: ['POST /contacts/bulk/business'],
-		description: remove ? [contactIdsField] : [contactIdsField, businessIdField],
-		async execute(this: IExecuteFunctions, i: number) {
-			const ids = getContactIds.call(this, i);
-			// GHL unlinks with businessId null (the field is required, so it is sent explicitly).
-			const businessId = remove ? null : requireId(this, this.getNodeParameter('businessId', i), 'Business ID', i);
-			const body = { locationId: await ghlLocation(this), ids, businessId };
-			// Setting the same business twice leaves the same state, so a retry is harmless.
-			return await ghlRequest(this, { method: 'POST', path: '/contacts/bulk/business', body, idempotent: true, itemIndex: i });
-		},
-	};
-}
-
-export const addToBusiness = bulkBusiness(false);
-export const removeFromBusiness = bulkBusiness(true);
