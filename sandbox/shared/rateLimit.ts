@@ -33,6 +33,13 @@ export class SlidingWindowLimiter {
 		this.daily.set(key, usedToday + 1);
 		return { allowed: true, remaining: s.max - list.length, retryAfterMs: 0, dailyRemaining: s.dailyMax - usedToday - 1, dailyExhausted: false };
 	}
+
+	/** Milliseconds until the oldest counted request leaves the window (0 when none is counted). */
+	msUntilOldestExpires(key: string, now: number): number {
+		const s = this.settings;
+		const oldest = this.arrivals.get(key)?.find((t) => t > now - (s ? s.intervalMs : 0));
+		return s && oldest !== undefined ? oldest + s.intervalMs - now : 0;
+	}
 }
 
 /** From a request log: the largest number of counted requests inside any window of `intervalMs`. */

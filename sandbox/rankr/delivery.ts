@@ -1,0 +1,82 @@
+/**
+ * Sends the contract's webhook events to subscribed URLs, signed as `Rankr-Signature: t=<unix>,v1=<hex
+ * HMAC-SHA256(secret, "<t>.<raw body>")>`. One attempt per delivery (the sandbox does not retry); each
+ * is recorded with the receiver's status or the network error, and `flush()` awaits those in flight.
+ */
+import { createHmac } from 'node:crypto';
+
+import type { RankrStore } from './store';
+import { randomId } from './store';
+import type { WebhookEventType } from './types';
+
+export interface WebhookDeliveryRecord {
+	/** The Rankr-Delivery header and the body's `id`. */
+	id: string;
+	webhookId: string;
+	url: string;
+	type: WebhookEventType;
+	body: { id: string; type: WebhookEventType; createdAt: string; data: Record<string, unknown> };
+	rawBody: string;
+	headers: Record<string, string>;
+	/** The receiver's HTTP status; undefined while in flight or when the request failed. */
+	status?: number;
+	error?: string;
+	attempts: number;
+}
+
+/** The Rankr-Signature value for a raw body (`timestamp` in unix seconds). */
+export function signRankrPayload(secret: string, rawBody: string, timestamp: number): string {
+	const hex = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
+	return `t=${timestamp},v1=${hex}`;
+}
+
+export class WebhookSender {
+	readonly deliveries: WebhookDeliveryRecord[] = [];
+	private readonly inFlight = new Set<Promise<void>>();
+
+	constructor(
+		private readonly store: RankrStore,
+		private readonly timeoutMs = 10_000,
+	) {
+		store.onEvent((type, data) => this.publish(type, data));
+	}
+
+	publish(type: WebhookEventType, data: Record<string, unknown>): void {
+		for (const hook of this.store.webhooks.values()) {
+			if (!hook.events.includes(type)) continue;
+			const id = randomId('dlv_');
+			const body = { id, type, createdAt: this.store.now(), data };
+			const rawBody = JSON.stringify(body);
+			const headers = {
+				'content-type': 'application/json',
+				'user-agent': 'Rankr-Webhooks/1.0 (sandbox)',
+				'rankr-event': type,
+				'rankr-delivery': id,
+				'rankr-signature': signRankrPayload(hook.secret, rawBody, Math.floor(this.store.clock() / 1000)),
+			};
+			const record: WebhookDeliveryRecord = { id, webhookId: hook.id, url: hook.url, type, body, rawBody, headers, attempts: 0 };
+			this.deliveries.push(record);
+			// After the API's own answer: a delivery never delays or fails the request that caused it.
+			const sending = new Promise<void>((resolve) => setImmediate(resolve))
+				.then(() => this.send(record))
+				.finally(() => this.inFlight.delete(sending));
+			this.inFlight.add(sending);
+		}
+	}
+
+	private async send(record: WebhookDeliveryRecord): Promise<void> {
+		record.attempts++;
+		try {
+			const res = await fetch(record.url, { method: 'POST', headers: record.headers, body: record.rawBody, signal: AbortSignal.timeout(this.timeoutMs) });
+			record.status = res.status;
+			await res.arrayBuffer().catch(() => undefined);
+		} catch (error) {
+			record.error = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	/** Resolves once every delivery queued so far (and any they caused) has been attempted. */
+	async flush(): Promise<void> {
+		while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+	}
+}

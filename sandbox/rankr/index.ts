@@ -1,0 +1,116 @@
+/**
+ * A test double of Rankr on 127.0.0.1 implementing docs/rankr-openapi.yaml: all 36 operations, Bearer API
+ * key, every request checked against the contract (an invalid one is answered 400 and recorded in
+ * `contractViolations`), cursor pages, RateLimit-* headers and 429s, Idempotency-Key replay, fault
+ * injection, the rule engine, and signed webhook deliveries.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import type { FaultOptions } from '../shared/faults';
+import { FaultInjector } from '../shared/faults';
+import { OpenApiValidator } from '../shared/openapi';
+import { SlidingWindowLimiter } from '../shared/rateLimit';
+import type { WebhookDeliveryRecord } from './delivery';
+import { signRankrPayload, WebhookSender } from './delivery';
+import type { IdempotentAnswer, RankrRecordedRequest } from './server';
+import { handler } from './server';
+import { RankrStore } from './store';
+
+export type { FaultOptions, RankrRecordedRequest as RecordedRequest, WebhookDeliveryRecord };
+export type * from './types';
+export { RankrStore, signRankrPayload };
+
+export const RANKR_CONTRACT_PATH = path.join(__dirname, '..', '..', 'docs', 'rankr-openapi.yaml');
+export const DEFAULT_RANKR_API_KEY = 'rk_sandbox_key';
+
+export interface RankrSandboxOptions {
+	port?: number;
+	apiKey?: string;
+	/** Default 600 requests per 60 s per key, as the contract says; `false` turns the limiter off (and its headers). */
+	rateLimit?: false | { max: number; intervalMs: number };
+	faults?: FaultOptions;
+	/** Also check every answer against the contract, recording mismatches in `contractViolations`. */
+	validateResponses?: boolean;
+	/** Sample contacts to start with (`seed:<n>` externalRefs). */
+	seedContacts?: number;
+}
+
+export interface RankrSandbox {
+	url: string;
+	port: number;
+	apiKey: string;
+	store: RankrStore;
+	requests: RankrRecordedRequest[];
+	/** One line per request the contract does not allow (and, with validateResponses, per bad answer). */
+	contractViolations: string[];
+	deliveries: WebhookDeliveryRecord[];
+	/** Awaits every webhook delivery queued so far. */
+	flushWebhooks(): Promise<void>;
+	setFaults(f: FaultOptions | undefined): void;
+	setRateLimit(r: RankrSandboxOptions['rateLimit']): void;
+	/** Empties the store, request log, violations, deliveries and idempotency memory; keeps options. */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+function limitSettings(r: RankrSandboxOptions['rateLimit']) {
+	if (r === false) return false as const;
+	return { max: r?.max ?? 600, intervalMs: r?.intervalMs ?? 60_000, dailyMax: Number.POSITIVE_INFINITY };
+}
+
+export async function startRankrSandbox(opts: RankrSandboxOptions = {}): Promise<RankrSandbox> {
+	const apiKey = opts.apiKey ?? DEFAULT_RANKR_API_KEY;
+	const store = new RankrStore();
+	const sender = new WebhookSender(store);
+	const idempotency = new Map<string, IdempotentAnswer>();
+	const pipeline = {
+		apiKey,
+		store,
+		validator: OpenApiValidator.fromFile(RANKR_CONTRACT_PATH),
+		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
+		faults: new FaultInjector(opts.faults),
+		validateResponses: opts.validateResponses ?? false,
+		requests: [] as RankrRecordedRequest[],
+		contractViolations: [] as string[],
+	};
+	if (opts.seedContacts) store.seedContacts(opts.seedContacts);
+	const handle = handler(pipeline, idempotency);
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch(() => {
+			if (!res.headersSent) res.writeHead(500).end();
+		});
+	});
+	server.keepAliveTimeout = 30_000;
+	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		apiKey,
+		store,
+		requests: pipeline.requests,
+		contractViolations: pipeline.contractViolations,
+		deliveries: sender.deliveries,
+		flushWebhooks: () => sender.flush(),
+		setFaults: (f) => pipeline.faults.set(f),
+		setRateLimit: (r) => {
+			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
+		},
+		reset: () => {
+			store.reset();
+			idempotency.clear();
+			pipeline.requests.length = 0;
+			pipeline.contractViolations.length = 0;
+			sender.deliveries.length = 0;
+		},
+		close: async () => {
+			await sender.flush();
+			await new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			});
+		},
+	};
+}

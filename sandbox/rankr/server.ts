@@ -1,0 +1,196 @@
+/**
+ * The Rankr sandbox's HTTP pipeline: record → auth (401) → rate limit (429) → faults → contract check
+ * (404/405/400, recorded in contractViolations) → Idempotency-Key replay/409 → route → (optionally) the
+ * answer checked against the contract too.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { FaultInjector } from '../shared/faults';
+import type { RecordedRequest, Route } from '../shared/http';
+import { BAD_BODY, flatHeaders, matchRoute, parseBody, queryOf, readBody, sendJson } from '../shared/http';
+import type { OpenApiValidator, Operation } from '../shared/openapi';
+import { describeErrors, summarize } from '../shared/openapi';
+import type { SlidingWindowLimiter } from '../shared/rateLimit';
+import { accountRoutes } from './account';
+import { contactRoutes } from './contacts';
+import type { RankrContext } from './context';
+import { RankrError } from './context';
+import { eventRoutes } from './events';
+import { noteRoutes } from './notes';
+import { ruleRoutes } from './rules';
+import { scoreRoutes } from './scores';
+import type { RankrStore } from './store';
+import { tagRoutes } from './tags';
+import { taskRoutes } from './tasks';
+import { webhookRoutes } from './webhooks';
+
+export interface RankrRecordedRequest extends RecordedRequest {
+	operationId?: string;
+	idempotentReplay?: boolean;
+}
+
+export interface Pipeline {
+	apiKey: string;
+	store: RankrStore;
+	validator: OpenApiValidator;
+	limiter: SlidingWindowLimiter;
+	faults: FaultInjector;
+	validateResponses: boolean;
+	requests: RankrRecordedRequest[];
+	contractViolations: string[];
+}
+
+/** Fixed paths before parameterised ones that could swallow them (/contacts/upsert before /contacts/{id}). */
+export const rankrRoutes: Route<RankrContext>[] = [
+	...accountRoutes,
+	...contactRoutes,
+	...taskRoutes,
+	...noteRoutes,
+	...tagRoutes,
+	...scoreRoutes,
+	...ruleRoutes,
+	...eventRoutes,
+	...webhookRoutes,
+];
+
+const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+export interface IdempotentAnswer {
+	fingerprint: string;
+	status: number;
+	body: unknown;
+	storedAt: number;
+}
+
+function rateHeaders(p: Pipeline, key: string, now: number, remaining: number): Record<string, string> {
+	const s = p.limiter.settings;
+	if (!s) return {};
+	return {
+		'RateLimit-Limit': String(s.max),
+		'RateLimit-Remaining': String(remaining),
+		'RateLimit-Reset': String(Math.ceil(p.limiter.msUntilOldestExpires(key, now) / 1000)),
+	};
+}
+
+export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>) {
+	let seq = 0;
+	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const receivedAt = Date.now();
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const rawBody = await readBody(req);
+		const parsed = parseBody(rawBody, 'application/json');
+		const record: RankrRecordedRequest = {
+			seq: ++seq,
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: queryOf(url),
+			headers: flatHeaders(req),
+			body: parsed === BAD_BODY ? rawBody : parsed,
+			rawBody,
+			receivedAt,
+			status: 0,
+			countedByLimiter: false,
+		};
+		p.requests.push(record);
+		let operation: Operation | undefined;
+		let headers: Record<string, string> = {};
+		const answer = (status: number, body?: unknown) => {
+			record.status = status;
+			if (operation && p.validateResponses) {
+				const problems = p.validator.validateResponse(operation, status, body, headers);
+				if (problems.length) p.contractViolations.push(`response ${status} to ${record.method} ${record.path} (${operation.operationId}): ${describeErrors(problems)}`);
+			}
+			if (res.headersSent) return;
+			if (status === 204) {
+				res.writeHead(204, headers);
+				res.end();
+			} else sendJson(res, status, body, headers);
+		};
+		const fail = (error: RankrError) => answer(error.status, error.body);
+
+		// Which operation, early: so even a 401 or 429 answer can be checked against the operation's responses.
+		const matched = p.validator.match(record.method, url.pathname);
+		operation = matched && 'operation' in matched ? matched.operation : undefined;
+		record.operationId = operation?.operationId;
+
+		const bearer = /^Bearer\s+(.+)$/i.exec(record.headers.authorization ?? '')?.[1]?.trim();
+		if (bearer !== p.apiKey) return fail(new RankrError(401, 'unauthorized', bearer ? 'Unknown API key' : 'Send the API key as Authorization: Bearer <key>'));
+
+		const limit = p.limiter.take(bearer, receivedAt);
+		headers = rateHeaders(p, bearer, receivedAt, limit.remaining);
+		if (!limit.allowed) {
+			headers['Retry-After'] = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
+			return fail(new RankrError(429, 'rate_limited', 'Too many requests; wait Retry-After seconds'));
+		}
+		record.countedByLimiter = true;
+
+		const fault = p.faults.pick();
+		if (fault) record.fault = fault;
+		if (fault === 'reset') {
+			record.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault === '429') {
+			headers['Retry-After'] = String(p.faults.retryAfterSeconds);
+			return fail(new RankrError(429, 'rate_limited', 'Too many requests (injected fault)'));
+		}
+		if (fault === '500' || fault === '502' || fault === '503') return fail(new RankrError(Number(fault), 'internal', `Injected fault ${fault}`));
+		if (fault === 'slow') await new Promise((r) => setTimeout(r, p.faults.slowMs));
+
+		if (parsed === BAD_BODY) {
+			const error = RankrError.invalid([{ field: 'body', message: 'is not valid JSON' }]);
+			p.contractViolations.push(`${record.method} ${record.path}: body: is not valid JSON`);
+			return fail(error);
+		}
+		const check = p.validator.validateRequest({ method: record.method, path: req.url ?? '/', headers: record.headers, body: parsed });
+		if (check.outcome !== 'ok') {
+			p.contractViolations.push(summarize(record, check));
+			if (check.outcome === 'not_found') return fail(new RankrError(404, 'not_found', `No operation ${record.method} ${record.path}`, check.errors));
+			if (check.outcome === 'method_not_allowed') {
+				headers.Allow = check.allowedMethods?.join(', ') ?? '';
+				return fail(new RankrError(405, 'not_found', `${record.method} is not allowed on ${record.path}`, check.errors));
+			}
+			return fail(RankrError.invalid(check.errors));
+		}
+
+		const key = record.method === 'POST' ? record.headers['idempotency-key'] : undefined;
+		const fingerprint = `${record.method} ${record.path}\n${JSON.stringify(parsed ?? null)}`;
+		if (key !== undefined) {
+			const earlier = idempotency.get(key);
+			if (earlier && receivedAt - earlier.storedAt < IDEMPOTENCY_TTL_MS) {
+				if (earlier.fingerprint !== fingerprint) {
+					return fail(new RankrError(409, 'idempotency_conflict', 'This Idempotency-Key was used with another request', [{ field: 'header.Idempotency-Key', message: 'was used with another body' }]));
+				}
+				record.idempotentReplay = true;
+				headers['Idempotent-Replayed'] = 'true';
+				return answer(earlier.status, earlier.body);
+			}
+		}
+
+		const found = matchRoute(rankrRoutes, record.method, url.pathname);
+		if (found === undefined || found === 'method') return fail(new RankrError(500, 'internal', `The sandbox does not implement ${record.operationId}`));
+		let replied: { status: number; body: unknown } | undefined;
+		const ctx: RankrContext = {
+			method: record.method,
+			path: record.path,
+			query: check.query,
+			body: parsed,
+			store: p.store,
+			reply: (status, body) => {
+				replied = { status, body: body === undefined ? undefined : JSON.parse(JSON.stringify(body)) };
+			},
+		};
+		try {
+			await found.route.handle(ctx, check.pathParams);
+		} catch (error) {
+			if (error instanceof RankrError) return fail(error);
+			fail(new RankrError(500, 'internal', 'Internal error'));
+			throw error;
+		}
+		if (!replied) return fail(new RankrError(500, 'internal', 'No answer'));
+		// Only successes are remembered: a refused request may be retried with the same key once fixed.
+		if (key !== undefined && replied.status < 300) idempotency.set(key, { fingerprint, status: replied.status, body: replied.body, storedAt: receivedAt });
+		answer(replied.status, replied.body);
+	};
+}

@@ -1,0 +1,130 @@
+/** Rankr's records, shaped exactly as the contract's schemas (docs/rankr-openapi.yaml). */
+export type CustomFieldValue = string | number | boolean | null;
+
+export interface Contact {
+	id: string;
+	externalRef: string | null;
+	email: string | null;
+	phone: string | null;
+	firstName: string | null;
+	lastName: string | null;
+	companyName: string | null;
+	website: string | null;
+	address1: string | null;
+	city: string | null;
+	state: string | null;
+	postalCode: string | null;
+	country: string | null;
+	timezone: string | null;
+	source: string | null;
+	dnd: boolean;
+	customFields: Record<string, CustomFieldValue>;
+	tags: string[];
+	score: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+/** The writable fields (ContactFields). */
+export type ContactInput = Partial<Omit<Contact, 'id' | 'score' | 'createdAt' | 'updatedAt'>>;
+
+export interface Task {
+	id: string;
+	contactId: string;
+	externalRef: string | null;
+	title: string;
+	description: string | null;
+	dueAt: string | null;
+	assignee: string | null;
+	completed: boolean;
+	completedAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+}
+export type TaskInput = Partial<Pick<Task, 'externalRef' | 'title' | 'description' | 'dueAt' | 'assignee' | 'completed'>>;
+
+export interface Note {
+	id: string;
+	contactId: string;
+	externalRef: string | null;
+	body: string;
+	createdAt: string;
+	updatedAt: string;
+}
+export type NoteInput = Partial<Pick<Note, 'externalRef' | 'body'>>;
+
+export interface ScoreChange {
+	id: string;
+	contactId: string;
+	delta: number;
+	score: number;
+	reason: string | null;
+	source: 'api' | 'rule';
+	ruleId: string | null;
+	eventId: string | null;
+	createdAt: string;
+}
+
+export interface RuleCondition {
+	field: string;
+	equals: string | number | boolean;
+}
+
+export type RuleAction =
+	| { type: 'addTag'; tag: string }
+	| { type: 'removeTag'; tag: string }
+	| { type: 'createTask'; title: string; description?: string; dueInDays?: number }
+	| { type: 'adjustScore'; delta: number; reason?: string };
+
+export interface Rule {
+	id: string;
+	name: string;
+	enabled: boolean;
+	eventType: string;
+	conditions: RuleCondition[];
+	actions: RuleAction[];
+	createdAt: string;
+	updatedAt: string;
+}
+
+export const WEBHOOK_EVENT_TYPES = [
+	'contact.created',
+	'contact.updated',
+	'contact.deleted',
+	'task.created',
+	'task.completed',
+	'note.created',
+	'tag.added',
+	'tag.removed',
+	'score.changed',
+	'rule.fired',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** A subscription; `secret` is shown only in the create answer. */
+export interface Webhook {
+	id: string;
+	url: string;
+	events: WebhookEventType[];
+	description: string | null;
+	createdAt: string;
+	secret: string;
+}
+
+export interface AppliedAction {
+	ruleId: string;
+	type: RuleAction['type'];
+	tag?: string;
+	taskId?: string;
+	delta?: number;
+	score?: number;
+}
+
+export interface EventResult {
+	id: string;
+	type: string;
+	contactId: string;
+	occurredAt: string;
+	matchedRules: string[];
+	actions: AppliedAction[];
+}
