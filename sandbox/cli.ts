@@ -42,7 +42,7 @@ async function main() {
 	const closers = [ghl.close];
 	if (fs.existsSync(path.join(__dirname, 'rankr', 'index.ts')) && !f.has('no-rankr')) {
 		const rankr = await import('./rankr' as string);
-		const sb = await rankr.startRankrSandbox({ port: num('rankr-port', 4020) });
+		const sb = await rankr.startRankrSandbox({ port: num('rankr-port', 4020), seedContacts: num('rankr-seed') });
 		out.push(`Rankr sandbox: ${sb.url}`, `  API key:     ${sb.apiKey} (sandbox only)`);
 		closers.push(sb.close);
 	}

@@ -28,7 +28,7 @@ export function upsertContact(ctx: RankrContext, body: ContactInput & { matchBy?
 	const matchBy = body.matchBy ?? (body.externalRef !== undefined && body.externalRef !== null ? 'externalRef' : 'email');
 	const key = body[matchBy];
 	if (typeof key !== 'string') {
-		throw RankrError.invalid([{ field: matchBy, message: `is required to match by ${matchBy}` }]);
+		throw RankrError.invalid([{ field: matchBy, message: `is required when matchBy is ${matchBy}` }]);
 	}
 	const existing = ctx.store.contactBy(matchBy, key);
 	if (!existing) {

@@ -1,7 +1,8 @@
 /**
  * Sends the contract's webhook events to subscribed URLs, signed as `Rankr-Signature: t=<unix>,v1=<hex
- * HMAC-SHA256(secret, "<t>.<raw body>")>`. One attempt per delivery (the sandbox does not retry); each
- * is recorded with the receiver's status or the network error, and `flush()` awaits those in flight.
+ * HMAC-SHA256(secret, "<t>.<raw body>")>`, one at a time per subscription. The sandbox makes one attempt
+ * per delivery (the contract's 24 h of retries are not simulated; `redeliver` repeats one on demand, same
+ * Rankr-Delivery ID, fresh signature). Each is recorded with the receiver's status or the network error.
  */
 import { createHmac } from 'node:crypto';
 
@@ -33,6 +34,7 @@ export function signRankrPayload(secret: string, rawBody: string, timestamp: num
 export class WebhookSender {
 	readonly deliveries: WebhookDeliveryRecord[] = [];
 	private readonly inFlight = new Set<Promise<void>>();
+	private readonly queues = new Map<string, Promise<void>>();
 
 	constructor(
 		private readonly store: RankrStore,
@@ -56,10 +58,14 @@ export class WebhookSender {
 			};
 			const record: WebhookDeliveryRecord = { id, webhookId: hook.id, url: hook.url, type, body, rawBody, headers, attempts: 0 };
 			this.deliveries.push(record);
-			// After the API's own answer: a delivery never delays or fails the request that caused it.
-			const sending = new Promise<void>((resolve) => setImmediate(resolve))
-				.then(() => this.send(record))
-				.finally(() => this.inFlight.delete(sending));
+			// After the API's own answer (a delivery never delays or fails the request that caused it), and
+			// one at a time per subscription, so a receiver sees events in the order they happened.
+			const previous = this.queues.get(hook.id) ?? new Promise<void>((resolve) => setImmediate(resolve));
+			const sending: Promise<void> = previous.then(() => this.send(record)).finally(() => {
+				this.inFlight.delete(sending);
+				if (this.queues.get(hook.id) === sending) this.queues.delete(hook.id);
+			});
+			this.queues.set(hook.id, sending);
 			this.inFlight.add(sending);
 		}
 	}
@@ -73,6 +79,17 @@ export class WebhookSender {
 		} catch (error) {
 			record.error = error instanceof Error ? error.message : String(error);
 		}
+	}
+
+	/** Sends a recorded delivery again, as Rankr's retries do: same ID and body, signed anew. */
+	async redeliver(deliveryId: string): Promise<void> {
+		const record = this.deliveries.find((d) => d.id === deliveryId);
+		if (!record) throw new Error(`No delivery ${deliveryId}`);
+		const hook = this.store.webhooks.get(record.webhookId);
+		if (hook) record.headers['rankr-signature'] = signRankrPayload(hook.secret, record.rawBody, Math.floor(this.store.clock() / 1000));
+		record.status = undefined;
+		record.error = undefined;
+		await this.send(record);
 	}
 
 	/** Resolves once every delivery queued so far (and any they caused) has been attempted. */

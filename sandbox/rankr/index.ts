@@ -48,6 +48,8 @@ export interface RankrSandbox {
 	deliveries: WebhookDeliveryRecord[];
 	/** Awaits every webhook delivery queued so far. */
 	flushWebhooks(): Promise<void>;
+	/** Sends a recorded delivery again (same Rankr-Delivery ID, new signature), as Rankr's retries would. */
+	redeliver(deliveryId: string): Promise<void>;
 	setFaults(f: FaultOptions | undefined): void;
 	setRateLimit(r: RankrSandboxOptions['rateLimit']): void;
 	/** Empties the store, request log, violations, deliveries and idempotency memory; keeps options. */
@@ -94,6 +96,7 @@ export async function startRankrSandbox(opts: RankrSandboxOptions = {}): Promise
 		contractViolations: pipeline.contractViolations,
 		deliveries: sender.deliveries,
 		flushWebhooks: () => sender.flush(),
+		redeliver: (id) => sender.redeliver(id),
 		setFaults: (f) => pipeline.faults.set(f),
 		setRateLimit: (r) => {
 			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));

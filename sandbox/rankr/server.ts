@@ -184,7 +184,11 @@ export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>)
 		try {
 			await found.route.handle(ctx, check.pathParams);
 		} catch (error) {
-			if (error instanceof RankrError) return fail(error);
+			if (error instanceof RankrError) {
+				// Rules the schemas cannot say (upsert's matchBy field, a cursor we never gave) are the contract's too.
+				if (error.code === 'validation_failed') p.contractViolations.push(`${record.method} ${record.path} (${record.operationId}): ${describeErrors(error.details)}`);
+				return fail(error);
+			}
 			fail(new RankrError(500, 'internal', 'Internal error'));
 			throw error;
 		}
