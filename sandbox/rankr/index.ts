@@ -21,6 +21,13 @@ import { RankrStore } from './store';
 export type { FaultOptions, RankrRecordedRequest as RecordedRequest, WebhookDeliveryRecord };
 export type * from './types';
 export { RankrStore, signRankrPayload };
+/** Seeding helpers that go through the API's own code (uniqueness checks, webhook events). */
+export { addNote } from './notes';
+export { addRule } from './rules';
+export { changeScore } from './scores';
+export { addTask, updateTask } from './tasks';
+export { addWebhook } from './webhooks';
+export { runEvent } from './events';
 
 export const RANKR_CONTRACT_PATH = path.join(__dirname, '..', '..', 'docs', 'rankr-openapi.yaml');
 export const DEFAULT_RANKR_API_KEY = 'rk_sandbox_key';

@@ -1,9 +1,6 @@
 /** What the Rankr sandbox does beyond the shapes: upsert, pages, idempotency, uniqueness, limits, faults, violations. */
 import type { Contact, RankrSandbox } from '../../sandbox/rankr';
-import { startRankrSandbox } from '../../sandbox/rankr';
-import { addNote } from '../../sandbox/rankr/notes';
-import { changeScore } from '../../sandbox/rankr/scores';
-import { addTask } from '../../sandbox/rankr/tasks';
+import { addNote, addTask, changeScore, startRankrSandbox } from '../../sandbox/rankr';
 import { rankrClient } from './rankrClient';
 
 describe('Rankr sandbox behaviour', () => {

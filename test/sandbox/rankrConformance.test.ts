@@ -5,11 +5,7 @@
  */
 import { OpenApiValidator } from '../../sandbox/shared/openapi';
 import type { Contact, Note, RankrSandbox, Rule, Task, Webhook } from '../../sandbox/rankr';
-import { RANKR_CONTRACT_PATH, startRankrSandbox } from '../../sandbox/rankr';
-import { addRule } from '../../sandbox/rankr/rules';
-import { addNote } from '../../sandbox/rankr/notes';
-import { addTask } from '../../sandbox/rankr/tasks';
-import { addWebhook } from '../../sandbox/rankr/webhooks';
+import { addNote, addRule, addTask, addWebhook, RANKR_CONTRACT_PATH, startRankrSandbox } from '../../sandbox/rankr';
 
 interface Call {
 	method: string;
