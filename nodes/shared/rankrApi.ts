@@ -1,3 +1,5 @@
+import { randomUUID } from 'crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { trimBaseUrl } from './ghlApi';
@@ -44,7 +46,15 @@ export const rankrProfile: ApiProfile = {
 	defaultLimit: { max: 600, intervalMs: 60_000 },
 };
 
-/** A Rankr API call through the shared transport; resolves to the response body. */
+/**
+ * A Rankr API call through the shared transport; resolves to the response body. Every POST carries an
+ * Idempotency-Key (one per logical call, reused by the transport's retries), so Rankr applies it once even
+ * when a reset or timeout makes us send it again, and the transport may therefore retry it.
+ */
 export async function rankrRequest<T = IDataObject>(ctx: Parameters<typeof apiRequest>[0], request: ApiRequest): Promise<T> {
-	return (await apiRequest<T>(ctx, rankrProfile, request)).body;
+	const headers =
+		request.method === 'POST' && !request.headers?.['Idempotency-Key']
+			? { ...request.headers, 'Idempotency-Key': randomUUID() }
+			: request.headers;
+	return (await apiRequest<T>(ctx, rankrProfile, { ...request, headers })).body;
 }

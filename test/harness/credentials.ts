@@ -19,9 +19,10 @@ import { ICredentialsHelper, isExpression } from 'n8n-workflow';
 
 import { GhlApi } from '../../credentials/GhlApi.credentials';
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
+import { RankrApi } from '../../credentials/RankrApi.credentials';
 
-/** Our credential classes, plus any the Rankr side registers later. */
-export const credentialClasses: ICredentialType[] = [new GhlApi(), new GhlOAuth2Api()];
+/** Our credential classes. */
+export const credentialClasses: ICredentialType[] = [new GhlApi(), new GhlOAuth2Api(), new RankrApi()];
 
 export function registerCredentialType(type: ICredentialType): void {
 	if (!credentialClasses.some((c) => c.name === type.name)) credentialClasses.push(type);

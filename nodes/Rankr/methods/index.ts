@@ -1,0 +1,2 @@
+export const listSearch = {};
+export const loadOptions = {};
