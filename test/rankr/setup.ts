@@ -24,7 +24,7 @@ export function rankrSuite(options: RankrSandboxOptions = { rateLimit: false, va
 	const run = (parameters: Record<string, unknown>, items: Array<Record<string, unknown>> = [{}], continueOnFail = false): Promise<RunNodeResult> =>
 		runNode({
 			type: RANKR,
-			parameters,
+			parameters: parameters as IDataObject,
 			credentials: { rankrApi: { apiKey: state.sb.apiKey, baseUrl: state.sb.url } },
 			items: items as IDataObject[],
 			continueOnFail,
