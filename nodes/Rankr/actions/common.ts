@@ -4,6 +4,8 @@ import { rankrRequest } from '../../shared/rankrApi';
 import { collectPages, nextOpaqueCursor } from '../../shared/transport/pagination';
 import { checkNumber, invalid, requireValue, toList } from '../../shared/validation';
 
+export { deleted, returnAllFields, simplifyField } from '../../shared/fields';
+
 /**
  * Fields and helpers the Rankr operations share: the contact picker, ID checks that match the contract's
  * patterns (so a GHL ID pasted by mistake is refused before a request), cursor paging with Return All +
@@ -94,27 +96,6 @@ export function idField(displayName: string, name: string, example: string): INo
 	return { displayName, name, type: 'string', default: '', required: true, placeholder: `e.g. ${example}` };
 }
 
-export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
-
 const RANKR_PAGE = 100;
 
 /** Every page of a Rankr list (`{data, nextCursor}`) up to the user's Limit, or all with Return All. */
@@ -135,24 +116,12 @@ export async function listAll(this: IExecuteFunctions, itemIndex: number, path: 
 	);
 }
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 const SIMPLE_CONTACT_KEYS = ['id', 'externalRef', 'firstName', 'lastName', 'email', 'phone', 'companyName', 'tags', 'score', 'updatedAt'];
 
 /** With Simplify on, a contact keeps the fields most workflows use. */
 export function simplifyContact(this: IExecuteFunctions, itemIndex: number, contact: IDataObject): IDataObject {
 	if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return contact;
 	return Object.fromEntries(SIMPLE_CONTACT_KEYS.filter((k) => k in contact).map((k) => [k, contact[k]]));
-}
-
-export function deleted(id: string): IDataObject {
-	return { deleted: true, id };
 }
 
 export const tagsField: INodeProperties = {
