@@ -172,9 +172,10 @@ describe('Rankr node: rules, events, webhooks', () => {
 		expect(byContactId).toMatchObject({ matchedRules: [], actions: [] });
 	});
 
-	it('webhooks: create returns the signing secret once, get, list, delete', async () => {
+	it('webhooks: create (never outputs the signing secret), get, list, delete', async () => {
 		const [hook] = await ok({ resource: 'webhook', operation: 'create', url: 'http://127.0.0.1:9/hook', events: ['contact.created', 'score.changed'], description: 'test' });
-		expect(hook).toMatchObject({ id: expect.stringMatching(/^whk_/), secret: expect.stringMatching(/^whsec_/) });
+		expect(hook).toMatchObject({ id: expect.stringMatching(/^whk_/), secret: null, secretNote: expect.stringContaining('Rankr Trigger') });
+		expect(state.sb.store.webhooks.get(String(hook.id))?.secret).toMatch(/^whsec_/);
 		addWebhook(state.sb.store, { url: 'http://127.0.0.1:9/other', events: ['tag.added'] });
 		const [got] = await ok({ resource: 'webhook', operation: 'get', webhookId: hook.id });
 		expect(got).toMatchObject({ url: 'http://127.0.0.1:9/hook', events: ['contact.created', 'score.changed'] });
