@@ -9,7 +9,7 @@ import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import type { SyncSandboxes } from './setup';
 import { runRankr, startSandboxes, syncAll } from './setup';
 
-const CONTACTS = 5000;
+const CONTACTS = Number(process.env.SYNC_FAULT_CONTACTS ?? 5000);
 let sb: SyncSandboxes;
 const saved: RetrySettings = { ...retrySettings };
 
@@ -60,4 +60,37 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(sb.rankr.contractViolations).toEqual([]);
 		process.stdout.write(`fault suite: ${CONTACTS} contacts in ${Date.now() - started} ms; faults ${JSON.stringify(Object.fromEntries(faults))}\n`);
 	}, 240_000);
+
+	it('applies GHL edits and deletions under the same faults (PATCH, complete, DELETE retried safely)', async () => {
+		const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0, random: 12 };
+		sb.rankr.setFaults(FAULTS);
+		const ghl = sb.ghl.store;
+		const all = ghl.contactsOf(sb.ghl.locationId);
+		const edited = all.slice(0, 300);
+		const deleted = all.slice(300, 350);
+		for (const contact of edited) {
+			ghl.updateContact(contact.id, { city: 'Faultville', tags: [...contact.tags, 'edited'] });
+			for (const task of [...ghl.tasks.values()].filter((t) => t.contactId === contact.id)) ghl.updateTask(task.id, { completed: true, title: 'Called back' });
+			for (const note of [...ghl.notes.values()].filter((n) => n.contactId === contact.id)) ghl.notes.delete(note.id);
+		}
+		for (const contact of deleted) ghl.deleteContact(contact.id);
+
+		const { items, error } = await syncAll(sb, {}, [...edited, ...deleted].map((c) => c.id));
+		expect(error).toBeUndefined();
+		expect(items.slice(0, 300).every((i) => i.json.changed === true && (i.json.changes as { contact: string }).contact === 'updated')).toBe(true);
+		expect(items.slice(300).every((i) => (i.json.changes as { contact: string }).contact === 'deleted')).toBe(true);
+		expect(sb.rankr.contractViolations).toEqual([]);
+
+		const { store } = sb.rankr;
+		expect(store.contacts.size).toBe(CONTACTS - 50);
+		expect(store.tasks.size).toBe(CONTACTS - 50);
+		expect(store.notes.size).toBe(CONTACTS - 350);
+		expect([...store.tasks.values()].filter((t) => t.completed && t.title === 'Called back')).toHaveLength(300);
+
+		sb.rankr.setFaults(undefined);
+		const whole = await runRankr(sb, { operation: 'parityCheck' });
+		expect(whole.items[0].json).toMatchObject({ ghlCount: CONTACTS - 50, rankrCount: CONTACTS - 50, inParity: true });
+		const children = await runRankr(sb, { operation: 'parityCheck', scope: 'tag', tag: 'edited', compareChildren: true });
+		expect(children.items[0].json).toEqual({ ghlCount: 300, rankrCount: 300, missing: [], extra: [], duplicated: [], different: [], inParity: true });
+	}, 120_000);
 });

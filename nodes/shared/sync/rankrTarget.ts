@@ -18,7 +18,10 @@ export interface RankrCall {
 }
 
 export function rankrCaller(ctx: IExecuteFunctions, itemIndex: number): RankrCall {
-	const call = async (request: Omit<ApiRequest, 'itemIndex'>) => await rankrRequest<IDataObject>(ctx, { ...request, itemIndex });
+	// The sync's PATCHes send absolute values (never increments), so sending one twice leaves the same
+	// record: the transport may retry them after a 5xx or a dropped connection, as it does PUT and DELETE.
+	const call = async (request: Omit<ApiRequest, 'itemIndex'>) =>
+		await rankrRequest<IDataObject>(ctx, { ...request, itemIndex, ...(request.method === 'PATCH' ? { idempotent: true } : {}) });
 	return Object.assign(call, { node: ctx.getNode() });
 }
 
