@@ -60,8 +60,11 @@ describe('parity comparison', () => {
 	});
 
 	it('does not report extras when asked not to (a text search narrows only GHL)', () => {
-		const { report } = compareContacts('loc', ghl.slice(0, 1), [rankr('r1', 'ghl:loc:c1'), rankr('r2', 'ghl:loc:c2')], { compareTags: false, reportExtras: false });
-		expect(report.inParity).toBe(true);
+		const copy = { ...rankr('r3', 'ghl:loc:c2'), createdAt: '2026-02-01T00:00:00Z' };
+		const { report } = compareContacts('loc', ghl.slice(0, 1), [rankr('r1', 'ghl:loc:c1'), rankr('r2', 'ghl:loc:c2'), copy], { compareTags: false, reportExtras: false });
+		expect(report).toMatchObject({ ghlCount: 1, rankrCount: 1, inParity: true });
+		const all = compareContacts('loc', ghl, [rankr('r1', 'ghl:loc:c1'), rankr('r2', 'ghl:loc:c2'), copy], { compareTags: false, reportExtras: true }).report;
+		expect(all).toMatchObject({ rankrCount: 3, duplicated: [{ ghlContactId: 'c2', rankrContactIds: ['r2', 'r3'] }], extra: [{ rankrContactId: 'r3', reason: 'duplicate' }] });
 	});
 
 	it('leaves Rankr-only tasks out of the child comparison', () => {

@@ -138,7 +138,7 @@ describe('GHL Sync: Parity Check', () => {
 		const [found] = ghlContacts();
 		sb.rankr.store.addContact({ email: 'ghost@rankr.test', externalRef: ref('ghostContact2') });
 		const [report] = await check({ scope: 'query', query: found.email });
-		expect(report).toMatchObject({ ghlCount: 1, missing: [], extra: [], inParity: true });
+		expect(report).toMatchObject({ ghlCount: 1, rankrCount: 1, missing: [], extra: [], inParity: true });
 	});
 
 	it.each([

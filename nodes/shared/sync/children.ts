@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { allOrFirstError } from './errors';
 import { differingFields, noteFields, taskFields } from './mapping';
 import { childIdOfRef, childRef } from './refs';
 import type { ChildKind } from './refs';
@@ -65,7 +66,7 @@ export async function reconcileChildren(
 			writes.push(deleteChild(call, kind, contactId, String(record.id)));
 		}
 	}
-	await Promise.all(writes);
+	await allOrFirstError<void[]>(writes);
 	return counts;
 }
 

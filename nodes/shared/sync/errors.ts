@@ -11,3 +11,14 @@ export function isNotFound(error: unknown): boolean {
 export function nodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
 }
+
+/**
+ * Promise.all that waits for every request before failing: a read left running after its sibling failed
+ * would outlive the operation (and keep retrying against a server the workflow no longer cares about).
+ */
+export async function allOrFirstError<T extends unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+	const settled = await Promise.allSettled(promises);
+	const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+	if (failed) throw failed.reason;
+	return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
+}

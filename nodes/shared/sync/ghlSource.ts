@@ -4,7 +4,7 @@ import { ghlRequest } from '../ghlApi';
 import { apiPath } from '../transport/path';
 import type { SearchCursor } from '../transport/pagination';
 import { collectPages, nextSearchCursor } from '../transport/pagination';
-import { isNotFound, nodeError } from './errors';
+import { allOrFirstError, isNotFound, nodeError } from './errors';
 
 /** Reading the GHL side of a sync: one contact with its tasks and notes, or a location's contacts. */
 
@@ -15,7 +15,7 @@ export interface GhlContactBundle {
 }
 
 export async function readGhlChildren(ctx: IExecuteFunctions, itemIndex: number, contactId: string): Promise<Omit<GhlContactBundle, 'contact'>> {
-	const [tasks, notes] = await Promise.all([
+	const [tasks, notes] = await allOrFirstError<[{ tasks?: IDataObject[] }, { notes?: IDataObject[] }]>([
 		ghlRequest<{ tasks?: IDataObject[] }>(ctx, { method: 'GET', path: apiPath`/contacts/${contactId}/tasks`, itemIndex }),
 		ghlRequest<{ notes?: IDataObject[] }>(ctx, { method: 'GET', path: apiPath`/contacts/${contactId}/notes`, itemIndex }),
 	]);
@@ -25,7 +25,7 @@ export async function readGhlChildren(ctx: IExecuteFunctions, itemIndex: number,
 /** The contact with its tasks and notes (read in parallel), or undefined when GHL no longer has it. */
 export async function readGhlContact(ctx: IExecuteFunctions, itemIndex: number, contactId: string): Promise<GhlContactBundle | undefined> {
 	try {
-		const [contact, children] = await Promise.all([
+		const [contact, children] = await allOrFirstError<[{ contact: IDataObject }, Omit<GhlContactBundle, 'contact'>]>([
 			ghlRequest<{ contact: IDataObject }>(ctx, { method: 'GET', path: apiPath`/contacts/${contactId}`, itemIndex }),
 			readGhlChildren(ctx, itemIndex, contactId),
 		]);

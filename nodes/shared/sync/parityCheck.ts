@@ -1,6 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation } from '../ghlApi';
+import { allOrFirstError, nodeError } from './errors';
 import { readGhlChildren, searchGhlContacts } from './ghlSource';
 import type { MatchedPair, ParityReport } from './parityCompare';
 import { addDifferences, childDifferences, compareContacts } from './parityCompare';
@@ -22,7 +23,7 @@ const PARALLEL_CONTACTS = 8;
 export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, options: ParityOptions): Promise<ParityReport> {
 	const locationId = await ghlLocation(ctx);
 	const call = rankrCaller(ctx, itemIndex);
-	const [ghlContacts, rankrContacts] = await Promise.all([
+	const [ghlContacts, rankrContacts] = await allOrFirstError<[IDataObject[], IDataObject[]]>([
 		searchGhlContacts(ctx, itemIndex, locationId, { query: options.query, tag: options.tag }),
 		// Rankr's own tag filter narrows its side the same way; a text query means different things in the two
 		// systems, so with one only the GHL contacts found are checked and extras are not reported.
@@ -35,21 +36,30 @@ export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, opt
 	if (!options.compareChildren) return report;
 
 	let next = 0;
+	let failed = false;
+	const compareOne = async (pair: MatchedPair) => {
+		const rankrId = String(pair.rankr.id);
+		const [ghl, rankrTasks, rankrNotes] = await allOrFirstError<[Awaited<ReturnType<typeof readGhlChildren>>, IDataObject[], IDataObject[]]>([
+			readGhlChildren(ctx, itemIndex, String(pair.ghl.id)),
+			listChildren(call, 'task', rankrId),
+			listChildren(call, 'note', rankrId),
+		]);
+		addDifferences(report, pair, [
+			...childDifferences(locationId, 'task', ghl.tasks, rankrTasks),
+			...childDifferences(locationId, 'note', ghl.notes, rankrNotes),
+		]);
+	};
 	const worker = async () => {
-		while (next < pairs.length) {
-			const pair: MatchedPair = pairs[next++];
-			const rankrId = String(pair.rankr.id);
-			const [ghl, rankrTasks, rankrNotes] = await Promise.all([
-				readGhlChildren(ctx, itemIndex, String(pair.ghl.id)),
-				listChildren(call, 'task', rankrId),
-				listChildren(call, 'note', rankrId),
-			]);
-			addDifferences(report, pair, [
-				...childDifferences(locationId, 'task', ghl.tasks, rankrTasks),
-				...childDifferences(locationId, 'note', ghl.notes, rankrNotes),
-			]);
+		// After one failure the others stop taking contacts: the check fails as a whole.
+		while (!failed && next < pairs.length) {
+			try {
+				await compareOne(pairs[next++]);
+			} catch (error) {
+				failed = true;
+				throw nodeError(ctx.getNode(), error);
+			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(PARALLEL_CONTACTS, pairs.length) }, worker));
+	await allOrFirstError<void[]>(Array.from({ length: Math.min(PARALLEL_CONTACTS, pairs.length) }, worker));
 	return report;
 }

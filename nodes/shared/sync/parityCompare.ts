@@ -45,17 +45,19 @@ export function compareContacts(
 	rankrContacts: IDataObject[],
 	options: { compareTags: boolean; reportExtras: boolean },
 ): { report: ParityReport; pairs: MatchedPair[] } {
+	const inGhl = new Set(ghlContacts.map((c) => String(c.id)));
+	// Without extras (a text search narrowed only GHL's side), Rankr's side is narrowed to the contacts found.
+	const inScope = (id: string) => options.reportExtras || inGhl.has(id);
 	const groups = new Map<string, IDataObject[]>();
 	let rankrCount = 0;
 	for (const contact of rankrContacts) {
 		const id = contactIdOfRef(locationId, contact.externalRef as string | null);
-		if (id === undefined) continue;
+		if (id === undefined || !inScope(id)) continue;
 		rankrCount++;
 		groups.set(id, [...(groups.get(id) ?? []), contact]);
 	}
 	const report: ParityReport = { ghlCount: ghlContacts.length, rankrCount, missing: [], extra: [], duplicated: [], different: [], inParity: true };
 	const pairs: MatchedPair[] = [];
-	const inGhl = new Set<string>();
 
 	for (const [id, group] of groups) {
 		if (group.length < 2) continue;
@@ -65,7 +67,6 @@ export function compareContacts(
 	}
 	for (const ghl of ghlContacts) {
 		const id = String(ghl.id);
-		inGhl.add(id);
 		const rankr = groups.get(id)?.[0];
 		if (!rankr) {
 			report.missing.push({ ghlContactId: id, externalRef: contactRef(locationId, id), name: label(ghl), email: (ghl.email as string) ?? null });
@@ -76,10 +77,8 @@ export function compareContacts(
 		if (options.compareTags) fields.push(...tagDifference(ghl.tags, rankr.tags));
 		if (fields.length) report.different.push({ ghlContactId: id, rankrContactId: String(rankr.id), fields });
 	}
-	if (options.reportExtras) {
-		for (const [id, group] of groups) {
-			if (!inGhl.has(id)) report.extra.push({ rankrContactId: String(group[0].id), externalRef: group[0].externalRef as string, reason: 'not in GHL' });
-		}
+	for (const [id, group] of groups) {
+		if (!inGhl.has(id)) report.extra.push({ rankrContactId: String(group[0].id), externalRef: group[0].externalRef as string, reason: 'not in GHL' });
 	}
 	return { report: settle(report), pairs };
 }

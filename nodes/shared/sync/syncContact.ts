@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ghlLocation } from '../ghlApi';
 import type { ChildCounts, Deletions } from './children';
 import { reconcileChildren } from './children';
+import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import { contactFields, differingFields, tagDiff, tagSet } from './mapping';
 import { contactsByRef, deleteContact, listChildren, rankrCaller, setTags, upsertContact } from './rankrTarget';
@@ -49,7 +50,7 @@ export async function syncContact(
 	const locationId = await ghlLocation(ctx);
 	const call = rankrCaller(ctx, itemIndex);
 	const externalRef = contactRef(locationId, ghlContactId);
-	const [source, matches] = await Promise.all([readGhlContact(ctx, itemIndex, ghlContactId), contactsByRef(call, externalRef)]);
+	const [source, matches] = await allOrFirstError<[Awaited<ReturnType<typeof readGhlContact>>, IDataObject[]]>([readGhlContact(ctx, itemIndex, ghlContactId), contactsByRef(call, externalRef)]);
 	const existing = matches[0];
 	const noTags = { added: [], removed: [] };
 
@@ -78,7 +79,7 @@ export async function syncContact(
 		tagChange = tagDiff(tags, answer.action === 'created' ? [] : answer.contact.tags);
 	} else {
 		rankrContactId = String(existing.id);
-		[rankrTasks, rankrNotes] = await Promise.all([listChildren(call, 'task', rankrContactId), listChildren(call, 'note', rankrContactId)]);
+		[rankrTasks, rankrNotes] = await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', rankrContactId), listChildren(call, 'note', rankrContactId)]);
 		const differing = differingFields(wanted, existing);
 		if (differing.length) {
 			await upsertContact(call, { externalRef, ...Object.fromEntries(differing.map((f) => [f, wanted[f]])) });
@@ -89,7 +90,7 @@ export async function syncContact(
 	}
 
 	const target = { locationId, rankrContactId, deletions };
-	const [tasks, notes] = await Promise.all([
+	const [tasks, notes] = await allOrFirstError<[ChildCounts, ChildCounts]>([
 		reconcileChildren(call, 'task', target, source.tasks, rankrTasks),
 		reconcileChildren(call, 'note', target, source.notes, rankrNotes),
 	]);
