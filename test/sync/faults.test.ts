@@ -36,6 +36,7 @@ afterAll(async () => {
 describe('GHL → Rankr sync under injected faults', () => {
 	it(`syncs ${CONTACTS} contacts with tasks and notes, losing and doubling nothing`, async () => {
 		const started = Date.now();
+		const cpu = process.cpuUsage();
 		const { items, error } = await syncAll(sb);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(CONTACTS);
@@ -62,7 +63,8 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(parity.error).toBeUndefined();
 		expect(parity.items[0].json).toEqual({ ghlCount: CONTACTS, rankrCount: CONTACTS, missing: [], extra: [], duplicated: [], different: [], inParity: true });
 		expect(sb.rankr.contractViolations).toEqual([]);
-		process.stdout.write(`fault suite: ${CONTACTS} contacts in ${Date.now() - started} ms; faults ${JSON.stringify(Object.fromEntries(faults))}\n`);
+		const used = process.cpuUsage(cpu);
+		process.stdout.write(`fault suite: ${CONTACTS} contacts in ${Date.now() - started} ms (${Math.round((used.user + used.system) / 1000)} ms CPU in this process); faults ${JSON.stringify(Object.fromEntries(faults))}\n`);
 	}, 360_000);
 
 	it('applies GHL edits and deletions under the same faults (PATCH, complete, DELETE retried safely)', async () => {
