@@ -32,8 +32,12 @@ it('lists GHL contacts for the GHL Contact locator', async () => {
 		rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
 	});
 	const context = new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
-	const found = await new Rankr().methods.listSearch.searchContacts.call(context, '');
+	const found = await new Rankr().methods.listSearch.searchGhlContacts.call(context, '');
 	const ids = sb.ghl.store.contactsOf(sb.ghl.locationId).map((c) => c.id);
 	expect(found.results.map((r) => r.value).sort()).toEqual([...ids].sort());
 	expect(sb.rankr.requests).toHaveLength(0);
+
+	// Sync Contact's locator asks for this method, not the Rankr contact search the other resources use.
+	const locator = new Rankr().description.properties.find((p) => p.name === 'contactId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('ghlSync'));
+	expect(locator?.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe('searchGhlContacts');
 });
