@@ -65,7 +65,7 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(sb.rankr.contractViolations).toEqual([]);
 		const used = process.cpuUsage(cpu);
 		process.stdout.write(`fault suite: ${CONTACTS} contacts in ${Date.now() - started} ms (${Math.round((used.user + used.system) / 1000)} ms CPU in this process); faults ${JSON.stringify(Object.fromEntries(faults))}\n`);
-	}, 360_000);
+	}, 600_000);
 
 	it('applies GHL edits and deletions under the same faults (PATCH, complete, DELETE retried safely)', async () => {
 		const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0, random: 12 };
@@ -98,5 +98,5 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(whole.items[0].json).toMatchObject({ ghlCount: CONTACTS - 50, rankrCount: CONTACTS - 50, inParity: true });
 		const children = await runRankr(sb, { operation: 'parityCheck', scope: 'tag', tag: 'edited', compareChildren: true });
 		expect(children.items[0].json).toEqual({ ghlCount: 300, rankrCount: 300, missing: [], extra: [], duplicated: [], different: [], inParity: true });
-	}, 120_000);
+	}, 300_000);
 });

@@ -23,7 +23,7 @@ export const listSearch = {
 		}));
 		return { results, paginationToken: page.nextCursor ?? undefined };
 	},
-	/** GHL Sync's GHL contact picker: GHL's own search, read with the GHL credential, as in the GHL node. */
+	/** GHL Sync's contact picker searches GHL, as the GHL node's does. */
 	searchGhlContacts: ghlListSearch.searchContacts,
 };
 

@@ -28,14 +28,10 @@ export const syncContact: OperationModule = {
 	description: [
 		contactLocator({
 			displayName: 'GHL Contact',
-			// The Rankr node's own searchContacts lists Rankr contacts; this picker lists GHL's.
-			modes: contactLocator().modes?.map((mode) =>
-				mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchGhlContacts' } } : mode,
-			),
 			// Works unchanged after a GHL trigger (contactId) or a GHL node's contact output (id).
 			default: { mode: 'id', value: '={{ $json.contactId || $json.id }}' },
 			description: 'The GHL contact to copy into Rankr, with its tasks, notes and tags',
-		}),
+		}, 'searchGhlContacts'),
 		deletionsField,
 	],
 	async execute(this: IExecuteFunctions, i: number) {
