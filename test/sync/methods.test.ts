@@ -36,4 +36,8 @@ it('lists GHL contacts for the GHL Contact locator', async () => {
 	const ids = sb.ghl.store.contactsOf(sb.ghl.locationId).map((c) => c.id);
 	expect(found.results.map((r) => r.value).sort()).toEqual([...ids].sort());
 	expect(sb.rankr.requests).toHaveLength(0);
+
+	// Sync Contact's locator asks for this method, not the Rankr contact search the other resources use.
+	const locator = new Rankr().description.properties.find((p) => p.name === 'contactId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('ghlSync'));
+	expect(locator?.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe('searchGhlContacts');
 });

@@ -5,6 +5,7 @@ import type { ChildCounts, Deletions } from './children';
 import { reconcileChildren } from './children';
 import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
+import type { GhlContactBundle } from './ghlSource';
 import { contactFields, differingFields, tagDiff, tagSet } from './mapping';
 import { contactsByRef, deleteContact, listChildren, rankrCaller, setTags, upsertContact } from './rankrTarget';
 import { contactRef } from './refs';
@@ -50,7 +51,10 @@ export async function syncContact(
 	const locationId = await ghlLocation(ctx);
 	const call = rankrCaller(ctx, itemIndex);
 	const externalRef = contactRef(locationId, ghlContactId);
-	const [source, matches] = await allOrFirstError<[Awaited<ReturnType<typeof readGhlContact>>, IDataObject[]]>([readGhlContact(ctx, itemIndex, ghlContactId), contactsByRef(call, externalRef)]);
+	const [source, matches] = await allOrFirstError<[GhlContactBundle | undefined, IDataObject[]]>([
+		readGhlContact(ctx, itemIndex, ghlContactId),
+		contactsByRef(call, externalRef),
+	]);
 	const existing = matches[0];
 	const noTags = { added: [], removed: [] };
 
@@ -71,15 +75,20 @@ export async function syncContact(
 	let rankrTasks: IDataObject[] = [];
 	let rankrNotes: IDataObject[] = [];
 
+	const readChildren = async (id: string) =>
+		await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', id), listChildren(call, 'note', id)]);
+
 	if (!existing) {
-		// A new contact: fields and tags in one upsert; it has no tasks or notes yet, so none are read.
+		// A new contact: fields and tags in one upsert; it has no tasks or notes yet, so none are read
+		// (unless another run created it meanwhile, which the upsert's answer tells).
 		const answer = await upsertContact(call, { externalRef, ...wanted, tags });
 		rankrContactId = String(answer.contact.id);
-		contact = answer.action === 'unchanged' ? 'unchanged' : (answer.action as ContactChange);
+		contact = answer.action as ContactChange;
 		tagChange = tagDiff(tags, answer.action === 'created' ? [] : answer.contact.tags);
+		if (answer.action !== 'created') [rankrTasks, rankrNotes] = await readChildren(rankrContactId);
 	} else {
 		rankrContactId = String(existing.id);
-		[rankrTasks, rankrNotes] = await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', rankrContactId), listChildren(call, 'note', rankrContactId)]);
+		[rankrTasks, rankrNotes] = await readChildren(rankrContactId);
 		const differing = differingFields(wanted, existing);
 		if (differing.length) {
 			await upsertContact(call, { externalRef, ...Object.fromEntries(differing.map((f) => [f, wanted[f]])) });
