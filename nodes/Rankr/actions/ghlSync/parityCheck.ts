@@ -7,12 +7,12 @@ import { checkEnum, invalid, requireValue } from '../../../shared/validation';
 
 export const parityCheck: OperationModule = {
 	routes: [
-		'POST /contacts/search',
-		'GET /contacts/{contactId}/tasks',
-		'GET /contacts/{contactId}/notes',
-		'GET /v1/contacts',
-		'GET /v1/contacts/{contactId}/tasks',
-		'GET /v1/contacts/{contactId}/notes',
+		'GHL POST /contacts/search',
+		'GHL GET /contacts/{contactId}/tasks',
+		'GHL GET /contacts/{contactId}/notes',
+		'Rankr GET /v1/contacts',
+		'Rankr GET /v1/contacts/{contactId}/tasks',
+		'Rankr GET /v1/contacts/{contactId}/notes',
 	],
 	description: [
 		{
