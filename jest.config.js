@@ -9,5 +9,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  // Every file's output, node outputs and errors are scanned for the secrets tests use (test/security).
+  setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
   testTimeout: 60000,
 };

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { alreadySeen, remember, seenIdsOf } from '../shared/webhook/dedupe';
-import { judgeRankrDelivery } from './delivery';
-import { rankrTriggerProperties } from './description';
-import { eventItem } from './events';
-import { isCurrent, recordOf, subscribe, unsubscribe } from './subscription';
+import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
+import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
+import { eventItem } from './delivery';
+import { verifyRankrSignature } from './signature';
+import { storedSubscription, subscribe, subscriptionExists, unsubscribe } from './subscription';
 
 type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
 
@@ -30,6 +30,11 @@ function rawBodyOf(req: ReturnType<IWebhookFunctions['getRequestObject']>): Buff
 	return Buffer.from(JSON.stringify(body ?? {}), 'utf8');
 }
 
+const header = (headers: Record<string, unknown>, name: string): string => {
+	const value = headers[name];
+	return Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+};
+
 export class RankrTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Rankr Trigger',
@@ -38,29 +43,43 @@ export class RankrTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Rankr sends a contact, task, note, tag, score or rule event',
+		description: 'Starts the workflow when Rankr sends an event: contact, task, note, tag, score or rule',
 		defaults: { name: 'Rankr Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rankrApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: rankrTriggerProperties,
+		properties: [
+			{
+				displayName:
+					'Activating the workflow subscribes this URL on Rankr, with a signing secret kept in the workflow; deactivating it unsubscribes. Events whose signature does not verify are refused.',
+				name: 'subscriptionNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: RANKR_EVENTS,
+				default: ['contact.created'],
+				required: true,
+				description: 'The Rankr events that start the workflow',
+			},
+		],
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await isCurrent(this, recordOf(this.getWorkflowStaticData('node')));
+				return await subscriptionExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				this.getWorkflowStaticData('node').subscription = await subscribe(this);
+				await subscribe(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				const record = recordOf(staticData);
-				if (record) await unsubscribe(this, record);
-				delete staticData.subscription;
+				await unsubscribe(this);
 				return true;
 			},
 		},
@@ -69,22 +88,22 @@ export class RankrTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		const headers = req.headers as Record<string, unknown>;
 		const staticData = this.getWorkflowStaticData('node');
-		const secret = recordOf(staticData)?.secret ?? '';
-		const verdict = judgeRankrDelivery(rawBodyOf(req), req.headers as Record<string, unknown>, secret);
-		if (verdict.outcome === 'refuse') return answer(res, verdict.status, { error: verdict.reason });
+		const secret = storedSubscription(staticData)?.secret ?? '';
+		const verdict = verifyRankrSignature(secret, headers['rankr-signature'], rawBodyOf(req));
+		if (!verdict.ok) return answer(res, 401, { error: verdict.reason });
 
-		const { delivery } = verdict;
+		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as IDataObject;
+		const event = String(body.type ?? header(headers, 'rankr-event'));
 		// 200 for whatever is not run, so Rankr does not retry it.
-		if (!(this.getNodeParameter('events', []) as string[]).includes(delivery.type)) {
+		if (!(this.getNodeParameter('events', []) as string[]).includes(event)) {
 			return answer(res, 200, { received: true, ignored: 'event not selected' });
 		}
+		const deliveryId = header(headers, 'rankr-delivery') || String(body.id ?? '');
 		const seen = seenIdsOf(staticData, `${this.getWorkflow().id}:${this.getNode().id}`);
-		if (alreadySeen(seen, delivery.id)) return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
-		remember(seen, delivery.id);
-
-		const item = eventItem(delivery);
-		if ((this.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = { ...req.headers } as IDataObject;
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+		if (deliveryId && alreadySeen(seen, deliveryId)) return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
+		if (deliveryId) remember(seen, deliveryId);
+		return { workflowData: [this.helpers.returnJsonArray([eventItem(body, event, deliveryId)])] };
 	}
 }

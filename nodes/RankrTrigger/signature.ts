@@ -1,67 +1,49 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
- * Rankr's webhook signature, as pure functions: `Rankr-Signature: t=<unix seconds>,v1=<hex>` where the hex
- * is HMAC-SHA256, keyed with the subscription's secret, of `<t>.<raw body>`. Several `v1=` values may be
- * present during a secret rotation; one match is enough. A forged or mangled header is only ever "not
- * valid", never an exception.
+ * Rankr signs every delivery: `Rankr-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`,
+ * several v1 values while a secret is being rotated. A signature older or newer than the tolerance is
+ * refused, so a captured delivery cannot be replayed later.
  */
-export const RANKR_SIGNATURE_TOLERANCE_SECONDS = 300;
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-/** More `v1=` values than any rotation needs is not a signature, it is a guessing attempt. */
-const MAX_SIGNATURES = 8;
+export type SignatureVerdict = { ok: true; timestamp: number } | { ok: false; reason: string };
 
-export type SignatureCheck = 'valid' | 'malformed' | 'stale' | 'mismatch';
-
-export interface ParsedSignature {
-	timestamp: number;
-	signatures: Buffer[];
-}
-
-/** Reads `t=…,v1=…[,v1=…]`; unknown schemes (`v0=`…) are ignored, a bad `t` or `v1` makes it malformed. */
-export function parseRankrSignature(header: string): ParsedSignature | undefined {
+export function parseSignatureHeader(header: unknown): { timestamp: number; signatures: string[] } | undefined {
+	if (typeof header !== 'string' || header.length > 2000) return undefined;
 	let timestamp: number | undefined;
-	const signatures: Buffer[] = [];
-	for (const part of String(header ?? '').split(',')) {
-		const at = part.indexOf('=');
-		if (at <= 0) return undefined;
-		const key = part.slice(0, at).trim();
-		const value = part.slice(at + 1).trim();
+	const signatures: string[] = [];
+	for (const part of header.split(',')) {
+		const [key, value, ...rest] = part.trim().split('=');
+		if (rest.length || value === undefined) return undefined;
 		if (key === 't') {
-			if (timestamp !== undefined || !/^\d{1,12}$/.test(value)) return undefined;
+			if (!/^\d{1,12}$/.test(value) || timestamp !== undefined) return undefined;
 			timestamp = Number(value);
 		} else if (key === 'v1') {
-			if (!/^[0-9a-fA-F]{64}$/.test(value)) return undefined;
-			signatures.push(Buffer.from(value, 'hex'));
+			if (!/^[0-9a-f]{64}$/.test(value)) return undefined;
+			signatures.push(value);
 		}
+		// Other schemes (v0, v2…) are skipped, as the contract allows new ones to be added.
 	}
-	if (timestamp === undefined || signatures.length === 0 || signatures.length > MAX_SIGNATURES) return undefined;
+	if (timestamp === undefined || !signatures.length) return undefined;
 	return { timestamp, signatures };
 }
 
-export function expectedRankrSignature(secret: string, rawBody: Buffer, timestamp: number): Buffer {
-	return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(rawBody).digest();
-}
-
-/** Checks a delivery; `now` in unix seconds. An empty secret never verifies. */
-export function checkRankrSignature(
-	rawBody: Buffer,
-	header: string,
+export function verifyRankrSignature(
 	secret: string,
-	now = Math.floor(Date.now() / 1000),
-	toleranceSeconds = RANKR_SIGNATURE_TOLERANCE_SECONDS,
-): SignatureCheck {
-	const parsed = parseRankrSignature(header);
-	if (!parsed) return 'malformed';
-	if (Math.abs(now - parsed.timestamp) > toleranceSeconds) return 'stale';
-	if (!secret) return 'mismatch';
-	const expected = expectedRankrSignature(secret, rawBody, parsed.timestamp);
-	// Every candidate is compared (no early exit), each in constant time.
-	let matched = false;
-	for (const candidate of parsed.signatures) matched = timingSafeEqual(candidate, expected) || matched;
-	return matched ? 'valid' : 'mismatch';
-}
-
-export function verifyRankrSignature(rawBody: Buffer, header: string, secret: string, now?: number): boolean {
-	return checkRankrSignature(rawBody, header, secret, now) === 'valid';
+	header: unknown,
+	rawBody: Buffer,
+	nowSeconds = Math.floor(Date.now() / 1000),
+	toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+): SignatureVerdict {
+	if (!secret) return { ok: false, reason: 'the trigger holds no signing secret: deactivate and activate the workflow again' };
+	const parsed = parseSignatureHeader(header);
+	if (!parsed) return { ok: false, reason: 'missing or malformed Rankr-Signature header' };
+	if (Math.abs(nowSeconds - parsed.timestamp) > toleranceSeconds) return { ok: false, reason: 'signature timestamp outside the tolerance' };
+	const expected = createHmac('sha256', secret).update(`${parsed.timestamp}.`).update(rawBody).digest();
+	const matches = parsed.signatures.some((hex) => {
+		const given = Buffer.from(hex, 'hex');
+		return given.length === expected.length && timingSafeEqual(given, expected);
+	});
+	return matches ? { ok: true, timestamp: parsed.timestamp } : { ok: false, reason: 'signature does not match' };
 }

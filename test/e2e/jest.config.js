@@ -6,6 +6,7 @@ module.exports = {
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
 	testTimeout: 900_000,
 	maxWorkers: 1,
 };

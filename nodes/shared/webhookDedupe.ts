@@ -1,16 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The delivery ids a webhook trigger has run for recently (GHL's webhookId, Rankr's Rankr-Delivery), kept
+ * The delivery IDs a webhook trigger has run for recently (GHL's webhookId, Rankr's Rankr-Delivery), kept
  * in the workflow's static data: senders retry a delivery they believe failed, and a replayed request must
  * not run the workflow twice. The window is bounded both ways (count and age) so the static data stays small.
- * The static-data key keeps its first name, `seenWebhookIds`, so GHL Triggers saved before the move keep
- * their history.
  */
 export const DEDUPE_MAX_IDS = 1000;
 export const DEDUPE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** delivery id → when it ran (ms since epoch). */
+/** delivery ID → when it ran (ms since epoch). */
 export type SeenIds = Record<string, number>;
 
 /**
@@ -40,7 +38,7 @@ export function alreadySeen(seen: SeenIds, webhookId: string, now = Date.now()):
 	return typeof at === 'number' && now - at <= DEDUPE_MAX_AGE_MS;
 }
 
-/** Records a webhookId and drops what fell out of the window (too old, or beyond the newest 1,000). */
+/** Records a delivery ID and drops what fell out of the window (too old, or beyond the newest 1,000). */
 export function remember(seen: SeenIds, webhookId: string, now = Date.now()): void {
 	seen[webhookId] = now;
 	for (const [id, at] of Object.entries(seen)) if (now - at > DEDUPE_MAX_AGE_MS) delete seen[id];
