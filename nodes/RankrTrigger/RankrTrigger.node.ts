@@ -10,8 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
 import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
-import { eventItem } from './delivery';
-import { verifyRankrSignature } from './signature';
+import { eventItem, judgeRankrDelivery } from './delivery';
 import { storedSubscription, subscribe, subscriptionExists, unsubscribe } from './subscription';
 
 type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
@@ -29,11 +28,6 @@ function rawBodyOf(req: ReturnType<IWebhookFunctions['getRequestObject']>): Buff
 	if (typeof body === 'string') return Buffer.from(body, 'utf8');
 	return Buffer.from(JSON.stringify(body ?? {}), 'utf8');
 }
-
-const header = (headers: Record<string, unknown>, name: string): string => {
-	const value = headers[name];
-	return Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
-};
 
 export class RankrTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -66,6 +60,22 @@ export class RankrTrigger implements INodeType {
 				required: true,
 				description: 'The Rankr events that start the workflow',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request\'s headers (Rankr-Event, Rankr-Delivery, …) under "headers"',
+					},
+				],
+			},
 		],
 	};
 
@@ -88,22 +98,21 @@ export class RankrTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
-		const headers = req.headers as Record<string, unknown>;
 		const staticData = this.getWorkflowStaticData('node');
 		const secret = storedSubscription(staticData)?.secret ?? '';
-		const verdict = verifyRankrSignature(secret, headers['rankr-signature'], rawBodyOf(req));
-		if (!verdict.ok) return answer(res, 401, { error: verdict.reason });
+		const verdict = judgeRankrDelivery(rawBodyOf(req), req.headers as Record<string, unknown>, secret);
+		if (verdict.outcome === 'refuse') return answer(res, verdict.status, { error: verdict.reason });
 
-		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as IDataObject;
-		const event = String(body.type ?? header(headers, 'rankr-event'));
+		const { delivery } = verdict;
 		// 200 for whatever is not run, so Rankr does not retry it.
-		if (!(this.getNodeParameter('events', []) as string[]).includes(event)) {
+		if (!(this.getNodeParameter('events', []) as string[]).includes(delivery.type)) {
 			return answer(res, 200, { received: true, ignored: 'event not selected' });
 		}
-		const deliveryId = header(headers, 'rankr-delivery') || String(body.id ?? '');
 		const seen = seenIdsOf(staticData, `${this.getWorkflow().id}:${this.getNode().id}`);
-		if (deliveryId && alreadySeen(seen, deliveryId)) return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
-		if (deliveryId) remember(seen, deliveryId);
-		return { workflowData: [this.helpers.returnJsonArray([eventItem(body, event, deliveryId)])] };
+		if (alreadySeen(seen, delivery.id)) return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
+		remember(seen, delivery.id);
+		const item = eventItem(delivery);
+		if ((this.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = { ...req.headers } as IDataObject;
+		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

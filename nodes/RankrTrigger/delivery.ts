@@ -1,19 +1,64 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { verifyRankrSignature } from './signature';
+
+/** A delivery's body as the contract defines it (WebhookDelivery). */
+export interface RankrDelivery extends IDataObject {
+	id: string;
+	type: string;
+	createdAt: string | null;
+	data: IDataObject;
+}
+
+export type RankrVerdict = { outcome: 'accept'; delivery: RankrDelivery } | { outcome: 'refuse'; status: 400 | 401 | 413; reason: string };
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+
+function header(headers: Record<string, unknown>, name: string): string {
+	const value = headers[name];
+	return Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+}
+
+const refuse = (status: 400 | 401 | 413, reason: string): RankrVerdict => ({ outcome: 'refuse', status, reason });
+
+/**
+ * Decides, before any execution starts, whether a delivery may run the workflow: size, the signature over
+ * the raw bytes, then the body's shape. Only the body is signed, so its `id` and `type` are what count; a
+ * `Rankr-Delivery` or `Rankr-Event` header that disagrees is refused, so a captured delivery cannot be
+ * replayed under a new delivery ID to get past the duplicate check. Duplicates are the caller's.
+ */
+export function judgeRankrDelivery(raw: Buffer, headers: Record<string, unknown>, secret: string, now?: number): RankrVerdict {
+	if (raw.length > MAX_BODY_BYTES) return refuse(413, `body larger than ${MAX_BODY_BYTES} bytes`);
+	const signature = verifyRankrSignature(secret, headers['rankr-signature'], raw, now);
+	if (!signature.ok) return refuse(401, signature.reason);
+
+	let body: unknown;
+	try {
+		body = JSON.parse(raw.toString('utf8'));
+	} catch {
+		return refuse(400, 'body is not JSON');
+	}
+	if (!isObject(body) || typeof body.id !== 'string' || !body.id || typeof body.type !== 'string' || !isObject(body.data)) {
+		return refuse(400, 'body is not a Rankr event (id, type, createdAt, data)');
+	}
+	const deliveryHeader = header(headers, 'rankr-delivery');
+	if (deliveryHeader && deliveryHeader !== body.id) return refuse(400, 'Rankr-Delivery header does not match the event id');
+	const eventHeader = header(headers, 'rankr-event');
+	if (eventHeader && eventHeader !== body.type) return refuse(400, 'Rankr-Event header does not match the event type');
+	const createdAt = typeof body.createdAt === 'string' ? body.createdAt : null;
+	return { outcome: 'accept', delivery: { id: body.id, type: body.type, createdAt, data: body.data } };
+}
+
 /**
  * One output item per Rankr event: what happened (`event`), which delivery, when, the contact it is about
  * (`contactId`, whatever the event's shape), then the event's own data (`contact`, `task`, `note`, or the
  * score/tag/rule fields).
  */
-export function eventItem(body: IDataObject, eventHeader: string, deliveryId: string): IDataObject {
-	const data = (body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : {}) as IDataObject;
+export function eventItem(delivery: RankrDelivery): IDataObject {
+	const { data } = delivery;
 	const nested = (data.contact ?? data.task ?? data.note) as IDataObject | undefined;
 	const contactId = data.contactId ?? (data.contact ? nested?.id : nested?.contactId) ?? null;
-	return {
-		event: String(body.type ?? eventHeader),
-		deliveryId: String(body.id ?? deliveryId),
-		createdAt: body.createdAt ?? null,
-		contactId,
-		...data,
-	};
+	return { event: delivery.type, deliveryId: delivery.id, createdAt: delivery.createdAt, contactId, ...data };
 }

@@ -1,4 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
 
 import { rankrRequest } from '../shared/rankrApi';
 import { asNodeError } from '../shared/transport/errors';
@@ -17,6 +20,18 @@ export interface StoredSubscription extends IDataObject {
 
 export function selectedEvents(ctx: IHookFunctions): string[] {
 	return [...new Set((ctx.getNodeParameter('events', []) as string[]) ?? [])].sort();
+}
+
+/** The selected events, refused before any request unless there is at least one and each is Rankr's. */
+function checkedEvents(ctx: IHookFunctions): string[] {
+	const events = selectedEvents(ctx);
+	const unknown = events.find((event) => !RANKR_EVENTS.some((option) => option.value === event));
+	if (!events.length || unknown !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), unknown !== undefined ? `Events: "${unknown}" is not a Rankr event` : 'Events: choose at least one event', {
+			description: `Rankr's events: ${RANKR_EVENTS.map((option) => String(option.value)).join(', ')}.`,
+		});
+	}
+	return events;
 }
 
 export function storedSubscription(staticData: IDataObject): StoredSubscription | undefined {
@@ -44,11 +59,11 @@ export async function subscriptionExists(ctx: IHookFunctions): Promise<boolean> 
 }
 
 export async function subscribe(ctx: IHookFunctions): Promise<void> {
+	const events = checkedEvents(ctx);
 	const staticData = ctx.getWorkflowStaticData('node');
 	// A stale subscription (URL or events changed) is removed first, so Rankr does not deliver twice.
 	await unsubscribe(ctx);
 	const url = String(ctx.getNodeWebhookUrl('default') ?? '');
-	const events = selectedEvents(ctx);
 	const workflow = ctx.getWorkflow();
 	const created = await rankrRequest<{ id: string; secret: string }>(ctx, {
 		method: 'POST',

@@ -2,7 +2,7 @@
 import { signRankrPayload } from '../../sandbox/rankr';
 import { changeScore } from '../../sandbox/rankr';
 import { runHook } from '../harness/hookContext';
-import { serveWebhook } from '../harness/webhookContext';
+import { deliver, serveWebhook } from '../harness/webhookContext';
 import { rankrTrigger, useRankrSandbox } from './setup';
 
 const sandbox = useRankrSandbox();
@@ -55,10 +55,45 @@ describe('Rankr Trigger deliveries', () => {
 			send({ 'rankr-signature': 'garbage', 'rankr-delivery': 'dlv_4' }),
 		]);
 		expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
-		const good = await send({ 'rankr-signature': signRankrPayload(secret, body, now), 'rankr-delivery': 'dlv_5' });
+		const good = await send({ 'rankr-signature': signRankrPayload(secret, body, now), 'rankr-delivery': 'dlv_forged' });
 		expect(good.status).toBe(200);
 		await server.close();
 		expect(server.executions).toHaveLength(1);
 		expect(sb.contractViolations).toEqual([]);
+	});
+});
+
+describe('Rankr Trigger: what only the signed body decides', () => {
+	it('a captured delivery replayed under another Rankr-Delivery header is refused, so it cannot run twice', async () => {
+		const { sb, server } = await subscribed(['contact.created']);
+		sb.store.addContact({ email: 'replay@example.test' });
+		await sb.flushWebhooks();
+		const [sent] = sb.deliveries;
+		const send = (headers: Record<string, string>) => fetch(server.url, { method: 'POST', headers: { ...sent.headers, ...headers }, body: sent.rawBody });
+		expect((await send({ 'rankr-delivery': 'dlv_fresh_looking' })).status).toBe(400);
+		expect((await send({ 'rankr-event': 'rule.fired' })).status).toBe(400);
+		expect((await send({})).status).toBe(200);
+		await server.close();
+		expect(server.executions).toHaveLength(1);
+		expect(server.deliveries.at(-1)?.body).toEqual({ received: true, ignored: 'duplicate delivery' });
+	});
+
+	it('a signed body that is not a Rankr event is answered 400 and starts nothing', async () => {
+		const { setup, server } = await subscribed();
+		await server.close();
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		for (const body of ['not json', '[]', '{"id":"x","type":"contact.created"}']) {
+			const answer = await deliver(setup, body, { 'rankr-signature': signRankrPayload(secret, body, Math.floor(Date.now() / 1000)) });
+			expect(answer).toMatchObject({ started: 0, status: 400 });
+		}
+	});
+
+	it('Include Headers adds the delivery headers to the item', async () => {
+		const { sb, setup, server } = await subscribed(['contact.created']);
+		setup.node.parameters.options = { includeHeaders: true };
+		sb.store.addContact({ email: 'headers@example.test' });
+		await sb.flushWebhooks();
+		await server.close();
+		expect(server.executions[0][0].headers).toMatchObject({ 'rankr-event': 'contact.created', 'rankr-delivery': sb.deliveries[0].id });
 	});
 });

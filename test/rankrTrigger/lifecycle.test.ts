@@ -62,3 +62,13 @@ describe('Rankr Trigger lifecycle', () => {
 		expect(JSON.stringify(failure)).not.toContain('rk_wrong_key_123');
 	});
 });
+
+describe('Rankr Trigger lifecycle: refused before any request', () => {
+	it.each([[[]], [['contact.exploded']]])('events %p fail activation naming Events, and nothing is sent', async (events) => {
+		const sb = sandbox();
+		const setup = rankrTrigger(sb, events as string[]);
+		await expect(runHook(setup, 'create')).rejects.toThrow(/^Events: /);
+		expect(sb.requests).toHaveLength(0);
+		expect(setup.staticData().subscription).toBeUndefined();
+	});
+});

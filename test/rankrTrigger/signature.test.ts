@@ -42,3 +42,39 @@ describe('Rankr signature check', () => {
 		},
 	);
 });
+
+describe.each([
+	['a contact event', JSON.stringify({ id: 'dlv_1', type: 'contact.created', createdAt: '2026-11-22T10:00:00Z', data: { contact: { id: 'c1' } } })],
+	['pretty-printed JSON', JSON.stringify({ id: 'dlv_2', type: 'note.created', data: { note: { body: 'x' } } }, null, 2)],
+	['unicode and escapes', '{"name":"Zoë Ångström \\u2603 ☃","note":"line\\nbreak"}'],
+	['an empty body', ''],
+	['100 KB', JSON.stringify({ pad: 'p'.repeat(100_000) })],
+])('Rankr signature over %s', (_name, body) => {
+	const raw = Buffer.from(body);
+	const flipped = Buffer.from(body.length ? body : ' ');
+	flipped[flipped.length >> 1] ^= 0x01;
+
+	it('verifies with the subscription secret only, and not once a byte changes', () => {
+		expect(verifyRankrSignature(SECRET, header(NOW, raw), raw, NOW).ok).toBe(true);
+		expect(verifyRankrSignature(SECRET, header(NOW, raw), flipped, NOW).ok).toBe(false);
+		expect(verifyRankrSignature(SECRET, header(NOW, raw, 'whsec_other_secret'), raw, NOW).ok).toBe(false);
+	});
+});
+
+describe('Rankr signature: malformed or forged headers never throw', () => {
+	const v1 = createHmac('sha256', SECRET).update(`${NOW}.`).update(BODY).digest('hex');
+	it.each([
+		['a second t', `t=${NOW},t=${NOW},v1=${v1}`],
+		['a fractional t', `t=${NOW}.5,v1=${v1}`],
+		['a short v1', `t=${NOW},v1=${v1.slice(0, 63)}`],
+		['a base64 v1', `t=${NOW},v1=${Buffer.from(v1, 'hex').toString('base64')}`],
+		['a trailing comma', `t=${NOW},v1=${v1},`],
+		['only an unknown scheme', `t=${NOW},v0=${v1}`],
+		['the timestamp moved, the old v1 kept', `t=${NOW + 1},v1=${v1}`],
+		['a number', 42],
+		['an array', [`t=${NOW},v1=${v1}`]],
+	])('%s', (_name, value) => {
+		expect(() => verifyRankrSignature(SECRET, value, BODY, NOW)).not.toThrow();
+		expect(verifyRankrSignature(SECRET, value, BODY, NOW).ok).toBe(false);
+	});
+});
