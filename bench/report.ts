@@ -1,0 +1,63 @@
+/** Prints the results side by side and writes docs/benchmarks.md from a full run. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { CaseResult } from './types';
+
+export function machine(): string[] {
+	const cpus = os.cpus();
+	return [
+		`CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} cores`,
+		`Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+		`Node.js: ${process.version} (${os.platform()} ${os.arch()})`,
+		`Date: ${new Date().toISOString()}`,
+	];
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : 'NOT met');
+
+export function printResult(result: CaseResult): void {
+	console.log(`\n== ${result.id}: ${result.title} (${result.seconds?.toFixed(1)} s)`);
+	console.log(`   scale: ${result.scale}`);
+	for (const m of result.measures) {
+		console.log(`   ${m.what}: ${m.value}${m.goal ? `   [goal ${m.goal}: ${verdict(m.met)}]` : ''}`);
+	}
+	for (const note of result.notes) console.log(`   - ${note}`);
+}
+
+export function markdown(results: CaseResult[], totalSeconds: number): string {
+	const lines = [
+		'# Benchmarks',
+		'',
+		'Produced by `npm run bench` (cases in `bench/`, one process, one sandbox per case, on this machine); ' +
+			'rerun it to refresh this page. Wall times are never asserted in the test suite: they depend on the machine and on the limit, not only on the code.',
+		'',
+		'## Machine',
+		'',
+		...machine().map((l) => `- ${l}`),
+		`- Whole run: ${totalSeconds.toFixed(0)} s`,
+		'',
+		'## Time scales',
+		'',
+		...results.map((r) => `- **${r.id}**: ${r.scale}`),
+		'',
+		'## Results',
+		'',
+		'| Case | Measure | Result | Goal | Met |',
+		'| --- | --- | --- | --- | --- |',
+		...results.flatMap((r) => r.measures.map((m) => `| ${r.id} | ${cell(m.what)} | ${cell(m.value)} | ${cell(m.goal ?? '')} | ${verdict(m.met)} |`)),
+		'',
+		'## Notes, and causes of goals not met',
+		'',
+		...results.flatMap((r) => [`### ${r.id}: ${r.title}`, '', ...r.notes.map((n) => `- ${n}`), '']),
+	];
+	return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export function writeDocs(results: CaseResult[], totalSeconds: number): string {
+	const file = path.resolve(__dirname, '../docs/benchmarks.md');
+	fs.writeFileSync(file, markdown(results, totalSeconds));
+	return file;
+}
