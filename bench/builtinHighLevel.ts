@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { ICredentialType, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 
 import type { GhlSandbox } from '../sandbox/ghl';
 import { registerCredentialType } from '../test/harness/credentials';
@@ -23,7 +23,7 @@ export interface BuiltinNode {
 	version: string;
 	/** Points the node's requests at a sandbox (its description hard-codes GHL's production host). */
 	pointAt(sb: GhlSandbox): void;
-	run(sb: GhlSandbox, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>): Promise<RunNodeResult>;
+	run(sb: GhlSandbox, parameters: IDataObject, items?: IDataObject[]): Promise<RunNodeResult>;
 }
 
 let loaded: BuiltinNode | undefined;

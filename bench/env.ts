@@ -14,7 +14,7 @@ if (!process.env.N8N_USER_FOLDER) {
 
 // `import '../nodes/Ghl/Ghl.node'` must load Ghl.node.ts, not the codex Ghl.node.json beside it: Node tries
 // extensions in registration order and ts-node registers `.ts` last, so `.json` is moved behind it.
-const extensions = require.extensions;
+const extensions = require.extensions as Record<string, NodeJS.RequireExtensions[string] | undefined>;
 const loadJson = extensions['.json'];
 delete extensions['.json'];
-extensions['.json'] = loadJson;
+extensions['.json'] = loadJson as NodeJS.RequireExtensions[string];

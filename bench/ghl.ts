@@ -1,4 +1,6 @@
 /** Our GHL node in the n8n-core harness, against a sandbox: what every GHL case runs. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { Ghl } from '../nodes/Ghl/Ghl.node';
 import { resetRateWindows } from '../nodes/shared/transport/pacer';
 import type { GhlSandbox } from '../sandbox/ghl';
@@ -10,8 +12,8 @@ const GHL = registerNodeType('ghl', new Ghl());
 
 export async function runOurs(
 	sb: GhlSandbox,
-	parameters: Record<string, unknown>,
-	items: Array<Record<string, unknown>> = [{}],
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
 ): Promise<RunNodeResult> {
 	return await runNode({
 		type: GHL,
