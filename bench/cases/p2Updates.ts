@@ -60,7 +60,7 @@ async function builtin(sb: GhlSandbox, items: IDataObject[], notes: string[]): P
 	// A fresh window, so it starts where ours started.
 	sb.setRateLimit({ max: MAX, intervalMs: WINDOW_MS });
 	sb.clearRequests();
-	const marked = items.map((i) => ({ ...i, city: `${String(i.city)} (built-in)` }));
+	const marked: IDataObject[] = items.map((i) => ({ ...i, city: `${String(i.city)} (built-in)` }));
 	const { result, ms } = await timed(() =>
 		node.run(sb, { resource: 'contact', operation: 'update', contactId: '={{ $json.id }}', updateFields: { city: '={{ $json.city }}' } }, marked),
 	);
