@@ -11,7 +11,7 @@ import type { RunNodeResult } from '../test/harness/runNode';
 const GHL = registerNodeType('ghl', new Ghl());
 
 export async function runOurs(
-	sb: GhlSandbox,
+	sb: Pick<GhlSandbox, 'url' | 'token' | 'locationId'>,
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
 ): Promise<RunNodeResult> {

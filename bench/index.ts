@@ -8,10 +8,11 @@ import { p1 } from './cases/p1ReturnAll';
 import { p2 } from './cases/p2Updates';
 import { p3 } from './cases/p3Throughput';
 import { p4 } from './cases/p4Webhooks';
+import { p5 } from './cases/p5Memory';
 import { machine, printResult, writeDocs } from './report';
 import type { BenchCase, CaseResult } from './types';
 
-const CASES: BenchCase[] = [p1, p2, p3, p4];
+const CASES: BenchCase[] = [p1, p2, p3, p4, p5];
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).map((a) => a.toUpperCase());

@@ -104,13 +104,17 @@ async function deliveries(n8n: N8n, sb: GhlSandbox, notes: string[]): Promise<Me
 	const replays = events.filter((_, n) => n % (EVENTS / REPLAYS) === 0);
 	const outbox = [...events, ...replays];
 	const statuses = new Map<number, number>();
+	const latencies: number[] = new Array(outbox.length);
 	let next = 0;
 	const sender = async () => {
 		while (next < outbox.length) {
-			const event = outbox[next++];
+			const index = next++;
+			const event = outbox[index];
 			let status: number;
+			const start = Date.now();
 			try {
 				status = (await sb.webhooks.send(url, event)).status;
+				latencies[index] = Date.now() - start;
 			} catch {
 				status = 0; // connection refused or reset
 			}
@@ -128,6 +132,11 @@ async function deliveries(n8n: N8n, sb: GhlSandbox, notes: string[]): Promise<Me
 	notes.push(
 		`${outbox.length} POSTs (${EVENTS} events, then ${REPLAYS} of them again as GHL would retry) answered ${statusText} in ${seconds(sent.ms)} ` +
 			`(${(outbox.length / (sent.ms / 1000)).toFixed(0)} deliveries/s); n8n recorded ${ran.total} executions (${ran.failed} not successful).`,
+	);
+	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+	notes.push(
+		`Answer time per delivery (median): first 100 events ${median(latencies.slice(0, 100))} ms, events 900-1,000 ${median(latencies.slice(900, 1000))} ms, ` +
+			`replays ${median(latencies.slice(EVENTS))} ms, with ${CONCURRENCY} in flight. n8n answers a production webhook after the execution is set up and saved.`,
 	);
 	await n8n.api('POST', `/workflows/${workflowId}/deactivate`);
 	return [
