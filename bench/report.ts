@@ -12,6 +12,8 @@ export function machine(): string[] {
 		`Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
 		`Node.js: ${process.version} (${os.platform()} ${os.arch()})`,
 		`Date: ${new Date().toISOString()}`,
+		// Other work on the machine skews wall times; the load at the start says how much.
+		`Load average at start (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
 	];
 }
 
