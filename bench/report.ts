@@ -40,6 +40,13 @@ export function markdown(results: CaseResult[], totalSeconds: number): string {
 		'',
 		...machine().map((l) => `- ${l}`),
 		`- Whole run: ${totalSeconds.toFixed(0)} s`,
+		...(os.loadavg()[0] > os.cpus().length
+			? [
+					'',
+					`The machine was shared with other work during this run (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores at the end), ` +
+						'so wall-time ratios can be off by tens of percent from a quiet machine, mostly against us: the sandbox and n8n compete with the node for the same cores.',
+				]
+			: []),
 		'',
 		'## Time scales',
 		'',
