@@ -9,8 +9,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   setupFiles: ['<rootDir>/test/setup-env.js'],
-  // Secrets never in output: console copied for the scan, which fails the run on a hit (test/security).
-  setupFilesAfterEnv: ['<rootDir>/test/security/captureOutput.ts'],
+  // Every file's output, node outputs and errors are scanned for the secrets tests use (test/security).
+  setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
+  // ... and every failure message and snapshot, by a reporter that fails the run on a hit.
   reporters: ['default', '<rootDir>/test/security/secretScanReporter.js'],
   testTimeout: 60000,
 };

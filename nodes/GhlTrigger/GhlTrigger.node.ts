@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ghlLocation } from '../shared/ghlApi';
 import { ghlCredentials } from '../shared/ghlDescription';
-import { alreadySeen, remember, seenIdsOf } from './dedupe';
+import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
 import type { DeliveryRules, Source } from './delivery';
 import { judgeDelivery, MAX_BODY_BYTES } from './delivery';
 import { ghlTriggerProperties } from './description';

@@ -70,6 +70,22 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 		const fail = (status: number, message: string | string[], error?: string) =>
 			answer(status, { statusCode: status, message, ...(error ? { error } : {}) });
 
+		// The Marketplace's "choose a location" screen: the sandbox has one location, so the user's choice is
+		// made at once and the browser is sent back to the app with a code, as GHL does after a click.
+		if (url.pathname === '/v2/oauth/chooselocation' && record.method === 'GET') {
+			const redirect = url.searchParams.get('redirect_uri');
+			if (!redirect || url.searchParams.get('client_id') !== p.tokens.settings.clientId) {
+				return fail(400, 'redirect_uri and the app\'s client_id are required');
+			}
+			const back = new URL(redirect);
+			back.searchParams.set('code', p.tokens.authorizeCode([...p.tokens.locations][0], url.searchParams.get('scope') ?? undefined));
+			const state = url.searchParams.get('state');
+			if (state !== null) back.searchParams.set('state', state);
+			record.status = 302;
+			res.writeHead(302, { location: back.toString() });
+			res.end();
+			return;
+		}
 		if (url.pathname === '/oauth/token' && record.method === 'POST') {
 			const out = p.tokens.token((parsed === BAD_BODY ? {} : parsed ?? {}) as Record<string, unknown>);
 			return answer(out.status, out.body);

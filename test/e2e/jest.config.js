@@ -6,8 +6,7 @@ module.exports = {
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
-	// Secrets never in output or n8n's log (test/security).
-	setupFilesAfterEnv: ['<rootDir>/test/security/captureOutput.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
 	reporters: ['default', '<rootDir>/test/security/secretScanReporter.js'],
 	testTimeout: 900_000,
 	maxWorkers: 1,

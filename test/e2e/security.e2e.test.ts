@@ -10,7 +10,7 @@ import net from 'node:net';
 
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { SCAN_DIR_ENV, allSecrets, findSecrets, findSecretsInFile } from '../security/secrets';
+import { findSecrets } from '../security/secrets';
 import type { CorpusEntry, Delivery, GhlCorpusContext } from '../security/webhookCorpus';
 import { GHL_TRIGGER_CORPUS } from '../security/webhookCorpus';
 import type { N8n } from './harness/n8n';
@@ -138,9 +138,10 @@ describe('GHL Trigger refusal corpus in a real n8n', () => {
 	});
 
 	it('answers and logs without a secret', () => {
-		const secrets = allSecrets(process.env[SCAN_DIR_ENV]);
-		expect(answers.flatMap((a, i) => findSecrets(a.body, `answer ${i}`, secrets))).toEqual([]);
-		expect(fs.statSync(n8n.logFile).size).toBeGreaterThan(0);
-		expect(findSecretsInFile(n8n.logFile, secrets)).toEqual([]);
+		expect(answers.length).toBe(GHL_TRIGGER_CORPUS.length);
+		expect(answers.flatMap((a) => findSecrets(a.body))).toEqual([]);
+		const log = fs.readFileSync(n8n.logFile, 'utf8');
+		expect(log.length).toBeGreaterThan(0);
+		expect(findSecrets(log)).toEqual([]);
 	});
 });

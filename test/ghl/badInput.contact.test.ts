@@ -4,7 +4,8 @@
  */
 import { resources } from '../../nodes/Ghl/actions/router';
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { escapeRegExp as escape, viaExpressions } from '../harness/badInput';
+import { escapeRegExp as escape } from '../harness/badInput';
+import { viaExpressions } from '../harness/viaExpressions';
 import { GHL_CONTACT_CASES as CONTACT_CASES, GHL_TAG_CASES as TAG_CASES } from './badInputCases';
 import { byId, ghlSuite } from './setup';
 

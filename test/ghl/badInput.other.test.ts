@@ -5,7 +5,8 @@
  */
 import { resources } from '../../nodes/Ghl/actions/router';
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { escapeRegExp as escape, viaExpressions } from '../harness/badInput';
+import { escapeRegExp as escape } from '../harness/badInput';
+import { viaExpressions } from '../harness/viaExpressions';
 import { GHL_OTHER_CASES as CASES } from './badInputCases';
 import { byId, ghlSuite } from './setup';
 

@@ -1,9 +1,9 @@
 /**
  * Bad input is refused before any request: each case names the field and the item, and the sandbox
- * receives nothing. The list doubles as the documented bad-input corpus (docs/bad-input.md).
+ * receives nothing. The cases are in badInputCases.ts, listed in docs/bad-input.md.
  */
-import { viaExpressions } from '../harness/badInput';
-import { GHL_FIRST_CORPUS_CASES as BAD_INPUT_CASES } from './badInputCases';
+import { viaExpressions } from '../harness/viaExpressions';
+import { BAD_INPUT_CASES } from './badInputCases';
 import { byId, ghlSuite } from './setup';
 
 const { state, run } = ghlSuite({ seed: { contacts: 1 }, rateLimit: false });

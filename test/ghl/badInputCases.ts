@@ -1,9 +1,11 @@
 /**
  * The GHL node's bad-input cases, as data: badInput*.test.ts run them against the sandbox and
  * docs/bad-input.md lists them (npm run docs:bad-input). Each is refused before any request.
+ * BAD_INPUT_CASES is the first corpus, matched on the whole message; the others name the field apart.
  */
-import type { BadInputCase, BadInputSource } from '../harness/badInput';
-import { byId, GHL } from './setup';
+import type { BadInputCase } from '../harness/badInput';
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const C = byId('abc123');
 const DUE = '2030-01-02T10:00:00Z';
@@ -129,7 +131,7 @@ export const GHL_OTHER_CASES: BadInputCase[] = [
 ];
 
 /** The first corpus, across resources, matched on the whole message (badInput.test.ts). */
-export const GHL_FIRST_CORPUS_CASES: Array<[string, Record<string, unknown>, RegExp]> = [
+export const BAD_INPUT_CASES: Array<[string, Record<string, unknown>, RegExp]> = [
 	['contact id with a slash', { resource: 'contact', operation: 'get', contactId: byId('a/b') }, /^Contact: .*not a valid ID \[item 0\]/],
 	['empty contact id', { resource: 'contact', operation: 'get', contactId: byId('') }, /Contact: is required but empty \[item 0\]/],
 	['contact id with a space', { resource: 'contact', operation: 'delete', contactId: byId('a b') }, /Contact: .*not a valid ID/],
@@ -180,10 +182,5 @@ export const GHL_FIRST_CORPUS_CASES: Array<[string, Record<string, unknown>, Reg
 	['workflow without id', { resource: 'workflow', operation: 'add', contactId: C, workflowId: '' }, /Workflow: is required but empty/],
 ];
 
-export const GHL_BAD_INPUT: BadInputSource = {
-	node: 'GHL',
-	type: GHL,
-	parameters: { authentication: 'privateIntegration' },
-	credentials: { ghlApi: { authType: 'location', token: 'unused', locationId: 'loc1', baseUrl: 'http://127.0.0.1:9' } },
-	cases: [...GHL_CONTACT_CASES, ...GHL_TAG_CASES, ...GHL_OTHER_CASES, ...GHL_FIRST_CORPUS_CASES],
-};
+/** Every GHL case, in the order docs/bad-input.md lists them. */
+export const GHL_BAD_INPUT_CASES = [...GHL_CONTACT_CASES, ...GHL_TAG_CASES, ...GHL_OTHER_CASES, ...BAD_INPUT_CASES];

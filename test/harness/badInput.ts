@@ -5,6 +5,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from './runNode';
+import { viaExpressions } from './viaExpressions';
 
 /** [case, parameters, field named in the message, what it says about the value] */
 export type BadInputCase = [string, Record<string, unknown>, string, RegExp];
@@ -24,26 +25,12 @@ export interface BadInputSource {
 	cases: BadInputRow[];
 }
 
-/** Fields that steer which other fields exist stay literal, as a user sets them in the editor. */
-const LITERAL = new Set(['resource', 'operation', '__rl', 'mode', 'by', 'bulkAction', 'returnAll', 'removeAllTags']);
-
-/**
- * n8n refuses some literal values itself (required fields, the locator's regex) before the node runs.
- * Values from earlier nodes arrive through expressions and reach the node: that is what our checks are
- * for, so every value is given as an expression.
- */
-export function viaExpressions(value: unknown, key = ''): unknown {
-	if (LITERAL.has(key)) return value;
-	if (typeof value === 'string') return value.startsWith('=') ? value : `={{ ${JSON.stringify(value)} }}`;
-	if (typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v !== 'object'))) return `={{ ${JSON.stringify(value)} }}`;
-	if (Array.isArray(value)) return value.map((v) => viaExpressions(v));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, viaExpressions(v, k)]));
-	return value;
-}
+/** Nothing listens here: a case that sent a request would fail instead of reaching a server. */
+export const UNUSED_BASE_URL = 'http://127.0.0.1:9';
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The message a user sees for one case, run through n8n-core as in the tests (no sandbox needed). */
+/** The message a user sees for one case, run through n8n-core as the tests run it. */
 export async function messageFor(source: BadInputSource, parameters: Record<string, unknown>): Promise<string> {
 	const result = await runNode({
 		type: source.type,
@@ -51,7 +38,7 @@ export async function messageFor(source: BadInputSource, parameters: Record<stri
 		credentials: source.credentials,
 	});
 	if (result.error?.name !== 'NodeOperationError') {
-		throw new Error(`${source.node} ${JSON.stringify(parameters)} was not refused as bad input: ${result.error?.message ?? 'it ran'}`);
+		throw new Error(`${source.node} ${JSON.stringify(parameters).slice(0, 200)} was not refused as bad input: ${result.error?.message ?? 'it ran'}`);
 	}
 	return result.error.message;
 }

@@ -6,7 +6,7 @@
 import { HookContext } from 'n8n-core';
 
 import { nodeTypes } from './nodeTypes';
-import { additionalDataFor } from './runNode';
+import { additionalDataFor, scanForSecrets } from './runNode';
 import type { TriggerSetup } from './webhookContext';
 import { webhookDataOf } from './webhookContext';
 
@@ -29,7 +29,13 @@ export async function runHook(setup: TriggerSetup, method: HookMethod, options: 
 	const methods = nodeTypes.getByNameAndVersion(setup.type, 1).webhookMethods?.default;
 	const hook = methods?.[method];
 	if (!hook) throw new Error(`${setup.type} has no webhookMethods.default.${method}`);
-	return await hook.call(hookContext(setup, options));
+	try {
+		return await hook.call(hookContext(setup, options));
+	} catch (error) {
+		const e = error as Error & { description?: string; context?: unknown };
+		scanForSecrets(`${setup.type} ${method} error`, { message: e.message, description: e.description, context: e.context });
+		throw error;
+	}
 }
 
 /** The URL the node's webhook would be reached at (production, or the editor's test URL). */

@@ -70,6 +70,11 @@ export function additionalDataFor(
 	}) as IWorkflowExecuteAdditionalData;
 }
 
+/** Hands what a node produced to the secrets scan (test/security/scanOutput.ts) when one is running. */
+export function scanForSecrets(label: string, value: unknown): void {
+	(globalThis as { __recordForSecretScan?: (label: string, value: unknown) => void }).__recordForSecretScan?.(label, value);
+}
+
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const credentialsHelper = options.credentialsHelper ?? new TestCredentialsHelper(options.credentials ?? {});
 	if (options.credentialsHelper && options.credentials) {
@@ -128,11 +133,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
-	return {
-		items: outputs[0] ?? [],
-		outputs,
-		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
-		run,
-		credentialsHelper,
-	};
+	const error = (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'];
+	scanForSecrets(`${options.type} output`, outputs);
+	if (error) scanForSecrets(`${options.type} error`, { message: error.message, description: error.description, context: error.context });
+	return { items: outputs[0] ?? [], outputs, error, run, credentialsHelper };
 }

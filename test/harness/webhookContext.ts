@@ -20,7 +20,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes } from './nodeTypes';
-import { additionalDataFor } from './runNode';
+import { additionalDataFor, scanForSecrets } from './runNode';
 
 export interface TriggerSetup {
 	type: string;
@@ -127,6 +127,7 @@ export async function deliver(
 	if (!nodeType.webhook) throw new Error(`${setup.type} has no webhook()`);
 	const result = await nodeType.webhook.call(ctx);
 	const first = (result.workflowData?.[0] ?? []) as INodeExecutionData[];
+	scanForSecrets(`${setup.type} webhook`, { answer, items: first });
 	return { ...answer, result, started: result.workflowData ? 1 : 0, items: first.map((i) => i.json) };
 }
 

@@ -1,99 +1,69 @@
 /**
- * The secrets tests use, and the scanner that looks for them in everything a run leaves behind (console
- * output, failure messages, n8n's log, snapshots). The reporter (secretScanReporter.ts) runs in jest's
- * parent process, so tests reach it through files in one scan folder per run: secrets created at run time
- * and extra files to scan are appended there.
+ * The secrets the tests use: fixed sandbox credentials, the shapes of those minted while tests run
+ * (OAuth tokens, webhook signing secrets, key pairs), and any a test registers. None may ever show in a
+ * test's output or failure, a node's error or output, a snapshot, or n8n's log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Secret {
-	/** Printed in reports instead of the value. */
-	name: string;
-	value?: string;
-	pattern?: RegExp;
-}
+export const FIXED_SECRETS: Record<string, string> = {
+	'GHL sandbox Private Integration token': 'pit-sandbox-token',
+	'GHL sandbox agency token': 'agency-sandbox-token',
+	'Rankr sandbox API key': 'rk_sandbox_key',
+	'GHL sandbox OAuth client secret': 'sandbox-client-secret',
+	'GHL Trigger workflow-action secret': 'k3Y-7f1d2c9a-workflow-action-secret',
+};
 
-export interface Hit {
-	secret: string;
-	source: string;
-	line: number;
-}
+export const SECRET_PATTERNS: Record<string, RegExp> = {
+	'GHL OAuth access or refresh token': /oauth-(?:at|rt)-[0-9a-f]{24}/,
+	'GHL location token': /location-at-[0-9a-f]{24}/,
+	'Rankr webhook signing secret': /whsec_[A-Za-z0-9]{24,}/,
+	'private key': /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+};
 
-/** The folder of the current run; set by the reporter before workers start, inherited by them. */
+/**
+ * The run's scan folder, made by the reporter (secretScanReporter.ts) in jest's parent process and
+ * inherited by its workers: secrets registered in a worker reach the reporter through a file there.
+ */
 export const SCAN_DIR_ENV = 'GHL_RANKR_SECRET_SCAN_DIR';
-const REGISTERED_SECRETS = 'secrets.txt';
-const SCANNED_FILES = 'files.txt';
-export const CAPTURE_PREFIX = 'output-';
+const REGISTERED_FILE = 'registered-secrets.jsonl';
+/** Shorter values would match ordinary words; no test secret is that short. */
+const MIN_REGISTERED_LENGTH = 8;
 
-/** Values shorter than this would match ordinary words; no test secret is that short. */
-const MIN_SECRET_LENGTH = 8;
+const registeredHere = new Map<string, string>();
 
-/** Fixed secrets of the sandboxes and test set-ups (secretScan.test.ts checks they still match their sources). */
-export const FIXED_SECRETS: Secret[] = [
-	{ name: 'GHL sandbox token', value: 'pit-sandbox-token' },
-	{ name: 'GHL sandbox agency token', value: 'agency-sandbox-token' },
-	{ name: 'GHL sandbox OAuth client secret', value: 'sandbox-client-secret' },
-	{ name: 'GHL Trigger workflow-action secret', value: 'k3Y-7f1d2c9a-workflow-action-secret' },
-	{ name: 'Rankr sandbox API key', value: 'rk_sandbox_key' },
-];
-
-/** Shapes of secrets the sandboxes make up at run time. */
-export const SECRET_PATTERNS: Secret[] = [
-	{ name: 'GHL private integration token', pattern: /\bpit-[A-Za-z0-9][A-Za-z0-9-]{3,}/ },
-	{ name: 'GHL sandbox OAuth access/refresh token', pattern: /\b(?:oauth-at|oauth-rt|location-at)-[0-9a-f]{24}\b/ },
-	{ name: 'Rankr webhook secret', pattern: /\bwhsec_[A-Za-z0-9]{16,}/ },
-	{ name: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-];
-
-const scanDir = (): string | undefined => process.env[SCAN_DIR_ENV] || undefined;
-
-function append(file: string, line: string): void {
-	const dir = scanDir();
-	if (dir) fs.appendFileSync(path.join(dir, file), `${line.replace(/\n/g, ' ')}\n`);
-}
-
-/** Tests call this for a secret made at run time that no pattern above describes. */
+/** For a secret a test makes up at run time that no pattern above describes. */
 export function registerSecret(value: string, name = 'secret registered by a test'): void {
-	append(REGISTERED_SECRETS, JSON.stringify({ name, value }));
+	if (value.length < MIN_REGISTERED_LENGTH) throw new Error(`A registered secret needs at least ${MIN_REGISTERED_LENGTH} characters`);
+	registeredHere.set(name, value);
+	const dir = process.env[SCAN_DIR_ENV];
+	if (dir && fs.existsSync(dir)) fs.appendFileSync(path.join(dir, REGISTERED_FILE), `${JSON.stringify({ name, value })}\n`);
 }
 
-/** Adds a file (e.g. n8n's log in the e2e suite) to those scanned when the run ends. */
-export function registerScannedFile(file: string): void {
-	append(SCANNED_FILES, path.resolve(file));
-}
-
-function linesOf(dir: string, file: string): string[] {
-	const full = path.join(dir, file);
-	return fs.existsSync(full) ? fs.readFileSync(full, 'utf8').split('\n').filter(Boolean) : [];
-}
-
-export function registeredSecrets(dir: string): Secret[] {
-	return linesOf(dir, REGISTERED_SECRETS).map((line) => JSON.parse(line) as Secret);
-}
-
-export function registeredFiles(dir: string): string[] {
-	return [...new Set(linesOf(dir, SCANNED_FILES))];
-}
-
-export function allSecrets(dir?: string): Secret[] {
-	return [...FIXED_SECRETS, ...SECRET_PATTERNS, ...(dir ? registeredSecrets(dir) : [])];
-}
-
-/** Where in `text` any of `secrets` appears; reports name the secret, never its value. */
-export function findSecrets(text: string, source: string, secrets: Secret[] = allSecrets()): Hit[] {
-	const hits: Hit[] = [];
-	const usable = secrets.filter((s) => s.pattern || (s.value && s.value.length >= MIN_SECRET_LENGTH));
-	text.split('\n').forEach((content, index) => {
-		for (const secret of usable) {
-			const found = secret.pattern ? secret.pattern.test(content) : content.includes(secret.value as string);
-			if (found) hits.push({ secret: secret.name, source, line: index + 1 });
+/** Secrets registered in this process and, when a scan folder is set, in any other process of the run. */
+export function registeredSecrets(): Record<string, string> {
+	const all: Record<string, string> = {};
+	const dir = process.env[SCAN_DIR_ENV];
+	const file = dir ? path.join(dir, REGISTERED_FILE) : '';
+	if (file && fs.existsSync(file)) {
+		for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+			const { name, value } = JSON.parse(line) as { name: string; value: string };
+			all[name] = value;
 		}
-	});
+	}
+	for (const [name, value] of registeredHere) all[name] = value;
+	return all;
+}
+
+/** Names of the secrets found in a text (never the secrets themselves). */
+export function findSecrets(text: string): string[] {
+	const hits: string[] = [];
+	for (const [name, value] of Object.entries({ ...FIXED_SECRETS, ...registeredSecrets() })) if (text.includes(value)) hits.push(name);
+	for (const [name, pattern] of Object.entries(SECRET_PATTERNS)) if (pattern.test(text)) hits.push(name);
 	return hits;
 }
 
-/** Every `__snapshots__/*.snap` under `root` (node_modules and dist skipped). */
+/** Every `__snapshots__/*.snap` under `root` (node_modules, dist and dot-folders skipped). */
 export function snapshotFiles(root: string): string[] {
 	const found: string[] = [];
 	const walk = (dir: string) => {
@@ -106,8 +76,4 @@ export function snapshotFiles(root: string): string[] {
 	};
 	walk(root);
 	return found;
-}
-
-export function findSecretsInFile(file: string, secrets: Secret[]): Hit[] {
-	return fs.existsSync(file) ? findSecrets(fs.readFileSync(file, 'utf8'), file, secrets) : [];
 }

@@ -3,8 +3,8 @@
  * sandbox's signer run the workflow exactly once; every refusal is answered by the node itself and
  * starts no execution.
  */
-import { alreadySeen, DEDUPE_MAX_AGE_MS, DEDUPE_MAX_IDS, remember } from '../../nodes/GhlTrigger/dedupe';
-import type { SeenIds } from '../../nodes/GhlTrigger/dedupe';
+import { alreadySeen, DEDUPE_MAX_AGE_MS, DEDUPE_MAX_IDS, remember } from '../../nodes/shared/webhookDedupe';
+import type { SeenIds } from '../../nodes/shared/webhookDedupe';
 import { deliver, serveWebhook } from '../harness/webhookContext';
 import { marketplace, SECRET, signed, unverified, useSandbox, workflowAction } from './ghlTriggerSetup';
 

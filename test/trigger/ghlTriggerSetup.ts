@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
-import { forgetDeliveries } from '../../nodes/GhlTrigger/dedupe';
+import { forgetDeliveries } from '../../nodes/shared/webhookDedupe';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
 import { retrySettings } from '../../nodes/shared/transport/retry';
 import type { GhlSandbox } from '../../sandbox/ghl';

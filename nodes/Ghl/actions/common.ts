@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkNumber, invalid, requireId, toList } from '../../shared/validation';
 
+export { deleted, returnAllFields, simplifyField } from '../../shared/fields';
+
 /**
  * Fields several GHL operations share. Operations spread these into their own description so every
  * operation offers the same contact picker, Return All + Limit and Simplify.
@@ -55,35 +57,6 @@ export function getContactId(this: IExecuteFunctions, itemIndex: number, field =
 	return requireId(this, typeof value === 'object' && value !== null ? (value as IDataObject).value : value, 'Contact', itemIndex);
 }
 
-export function returnAllFields(limitMax = 10000): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, maxValue: limitMax },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
-
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 /** The limit the user asked for, or undefined for Return All; an expression giving 0 or "ten" is refused. */
 export function wantedLimit(this: IExecuteFunctions, itemIndex: number, max = 10000): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
@@ -95,11 +68,6 @@ export function unwrap(this: IExecuteFunctions, itemIndex: number, response: IDa
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	if (!simplify) return response;
 	return (response[key] ?? response) as IDataObject | IDataObject[];
-}
-
-/** n8n's convention for deletes. */
-export function deleted(id: string): IDataObject {
-	return { deleted: true, id };
 }
 
 /** Whether Simplify is on for this item (default true, as n8n's own nodes). */

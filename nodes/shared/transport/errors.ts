@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What one failed attempt looked like, reduced to what is safe to show. */
 export interface FailedAttempt {
@@ -92,4 +92,9 @@ export function toNodeApiError(
 		httpCode: status ? String(status) : undefined,
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** Errors our transport raises are already n8n errors; anything else is wrapped so n8n shows it properly. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
 }

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { registerScannedFile } from '../../security/secrets';
+import { findSecrets } from '../../security/secrets';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const CACHE = process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-ghl-rankr/e2e');
@@ -102,14 +102,19 @@ export class N8n {
 		}
 	}
 
+	/** Stops n8n, then fails if its log holds any secret the tests use (test/security/secrets.ts). */
 	async stop(): Promise<void> {
 		const child = this.child;
-		if (!child || child.exitCode !== null) return;
-		await new Promise<void>((resolve) => {
-			child.once('exit', () => resolve());
-			child.kill('SIGTERM');
-			setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-		});
+		if (child && child.exitCode === null) {
+			await new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+			});
+		}
+		const log = fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+		const hits = findSecrets(log);
+		if (hits.length) throw new Error(`n8n's log (${this.logFile}) holds secrets: ${hits.join(', ')}`);
 	}
 
 	/** Owner, login cookie and a public-API key, as a person would set them up in the browser. */
@@ -174,7 +179,6 @@ export async function startN8nWithPackage(label: string): Promise<N8n> {
 	const base = fs.mkdtempSync(path.join(os.tmpdir(), `ghl-rankr-${label}-`));
 	installPackage(base);
 	const n8n = new N8n(await freePort(), base, path.join(base, 'n8n.log'));
-	registerScannedFile(n8n.logFile);
 	await n8n.start();
 	await n8n.setUp();
 	return n8n;

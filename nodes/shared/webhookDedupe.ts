@@ -1,18 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The webhookIds this trigger has run for recently, kept in the workflow's static data: GHL retries a
- * delivery it believes failed, and a replayed request must not run the workflow twice. The window is
- * bounded both ways (count and age) so the static data stays small.
+ * The delivery IDs a webhook trigger has run for recently (GHL's webhookId, Rankr's Rankr-Delivery), kept
+ * in the workflow's static data: senders retry a delivery they believe failed, and a replayed request must
+ * not run the workflow twice. The window is bounded both ways (count and age) so the static data stays small.
  */
 export const DEDUPE_MAX_IDS = 1000;
 export const DEDUPE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** webhookId → when it ran (ms since epoch). */
+/** delivery ID → when it ran (ms since epoch). */
 export type SeenIds = Record<string, number>;
 
 /**
- * n8n saves static data only after an execution ends, and GHL retries sooner than that (a real n8n ran a
+ * n8n saves static data only after an execution ends, and senders retry sooner than that (a real n8n ran a
  * replay twice), so the process keeps its own copy per trigger node; static data carries it across restarts.
  */
 const inProcess = new Map<string, SeenIds>();
@@ -38,7 +38,7 @@ export function alreadySeen(seen: SeenIds, webhookId: string, now = Date.now()):
 	return typeof at === 'number' && now - at <= DEDUPE_MAX_AGE_MS;
 }
 
-/** Records a webhookId and drops what fell out of the window (too old, or beyond the newest 1,000). */
+/** Records a delivery ID and drops what fell out of the window (too old, or beyond the newest 1,000). */
 export function remember(seen: SeenIds, webhookId: string, now = Date.now()): void {
 	seen[webhookId] = now;
 	for (const [id, at] of Object.entries(seen)) if (now - at > DEDUPE_MAX_AGE_MS) delete seen[id];

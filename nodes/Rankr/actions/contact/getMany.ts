@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/operation';
+import { checkDate, checkEmail, invalid } from '../../../shared/validation';
+import { listAll, returnAllFields, simplifyContact, simplifyField } from '../common';
+
+export const getMany: OperationModule = {
+	routes: ['GET /v1/contacts'],
+	description: [
+		...returnAllFields(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email, any case' },
+				{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '', description: 'Exact External Ref' },
+				{
+					displayName: 'External Ref Starts With',
+					name: 'externalRefPrefix',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. ghl:ve9EPM428h8vShlRW1KT:',
+					description: 'E.g. every contact synced from one GHL location.',
+				},
+				{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Text in the name, email, phone or company name' },
+				{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Contacts holding this tag' },
+				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+			],
+		},
+		simplifyField,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const qs: IDataObject = {};
+		for (const [key, raw] of Object.entries(filters)) {
+			if (raw === '' || raw === undefined || raw === null) continue;
+			const value = String(raw).trim();
+			if (key === 'email') qs.email = checkEmail(this, value, 'Filters → Email', i);
+			else if (key === 'updatedSince') qs.updatedSince = checkDate(this, raw, 'Filters → Updated Since', i);
+			else if (key === 'tag') qs.tag = value.toLowerCase();
+			else qs[key] = value;
+			if (typeof qs[key] === 'string' && (qs[key] as string).length > 255) throw invalid(this, `Filters → ${key}`, i, 'is longer than 255 characters');
+		}
+		if (typeof qs.tag === 'string' && qs.tag.length > 64) throw invalid(this, 'Filters → Tag', i, 'is longer than 64 characters');
+		const contacts = await listAll.call(this, i, '/v1/contacts', qs);
+		return contacts.map((c) => simplifyContact.call(this, i, c));
+	},
+};

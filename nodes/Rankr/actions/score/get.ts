@@ -1,0 +1,15 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/operation';
+import { rankrRequest } from '../../../shared/rankrApi';
+import { apiPath } from '../../../shared/transport/path';
+import { contactLocator, getContactId } from '../common';
+
+export const get: OperationModule = {
+	routes: ['GET /v1/contacts/{contactId}/score'],
+	description: [contactLocator()],
+	async execute(this: IExecuteFunctions, i: number) {
+		const contactId = await getContactId.call(this, i);
+		return await rankrRequest(this, { method: 'GET', path: apiPath`/v1/contacts/${contactId}/score`, itemIndex: i });
+	},
+};

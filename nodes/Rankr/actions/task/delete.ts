@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationModule } from '../../../shared/operation';
+import { rankrRequest } from '../../../shared/rankrApi';
+import { apiPath } from '../../../shared/transport/path';
+import { contactLocator, deleted, getContactChoice, getContactId } from '../common';
+import { getTaskId, taskIdField } from './fields';
+
+export const deleteTask: OperationModule = {
+	routes: ['DELETE /v1/contacts/{contactId}/tasks/{taskId}'],
+	description: [contactLocator(), taskIdField],
+	async execute(this: IExecuteFunctions, i: number) {
+		getContactChoice.call(this, i);
+		const taskId = getTaskId.call(this, i);
+		const contactId = await getContactId.call(this, i);
+		await rankrRequest(this, { method: 'DELETE', path: apiPath`/v1/contacts/${contactId}/tasks/${taskId}`, itemIndex: i });
+		return deleted(taskId);
+	},
+};

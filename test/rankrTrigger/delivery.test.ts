@@ -1,0 +1,64 @@
+/** Real signed deliveries from the Rankr sandbox into the trigger, over loopback HTTP. */
+import { signRankrPayload } from '../../sandbox/rankr';
+import { changeScore } from '../../sandbox/rankr';
+import { runHook } from '../harness/hookContext';
+import { serveWebhook } from '../harness/webhookContext';
+import { rankrTrigger, useRankrSandbox } from './setup';
+
+const sandbox = useRankrSandbox();
+
+async function subscribed(events?: string[]) {
+	const sb = sandbox();
+	const setup = rankrTrigger(sb, events);
+	await runHook(setup, 'create');
+	const server = await serveWebhook(setup);
+	// n8n would be reached at its public URL; here the node listens on loopback.
+	for (const hook of sb.store.webhooks.values()) hook.url = server.url;
+	return { sb, setup, server };
+}
+
+describe('Rankr Trigger deliveries', () => {
+	it('a signed event from Rankr starts one execution with the event’s data and contactId', async () => {
+		const { sb, server } = await subscribed();
+		const contact = sb.store.addContact({ email: 'ada@example.test', firstName: 'Ada' });
+		changeScore(sb.store, contact.id, 15, { source: 'api', reason: 'demo booked' });
+		await sb.flushWebhooks();
+		await server.close();
+		expect(server.executions).toHaveLength(2);
+		const [created, scored] = server.executions.map((items) => items[0]);
+		expect(created).toMatchObject({ event: 'contact.created', contactId: contact.id, contact: { email: 'ada@example.test' }, deliveryId: expect.any(String) });
+		expect(scored).toMatchObject({ event: 'score.changed', contactId: contact.id, score: 15, delta: 15, reason: 'demo booked' });
+		expect(JSON.stringify(server.executions)).not.toContain('whsec_');
+	});
+
+	it('a redelivery is acknowledged and starts nothing; events not selected are acknowledged and ignored', async () => {
+		const { sb, server } = await subscribed(['contact.created']);
+		sb.store.addContact({ email: 'b@example.test' });
+		await sb.flushWebhooks();
+		await sb.redeliver(sb.deliveries[0].id);
+		await sb.flushWebhooks();
+		await server.close();
+		expect(server.executions).toHaveLength(1);
+		expect(server.deliveries.map((d) => d.body)).toEqual([undefined, { received: true, ignored: 'duplicate delivery' }]);
+	});
+
+	it('forged, stale and unsigned deliveries are refused with 401 and start nothing', async () => {
+		const { sb, server, setup } = await subscribed();
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		const body = JSON.stringify({ id: 'dlv_forged', type: 'contact.created', createdAt: new Date().toISOString(), data: { contact: { id: 'ctc_x' } } });
+		const send = (headers: Record<string, string>) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+		const now = Math.floor(Date.now() / 1000);
+		const answers = await Promise.all([
+			send({ 'rankr-signature': signRankrPayload('whsec_not_the_secret_at_all_x', body, now), 'rankr-delivery': 'dlv_1' }),
+			send({ 'rankr-signature': signRankrPayload(secret, body, now - 3600), 'rankr-delivery': 'dlv_2' }),
+			send({ 'rankr-delivery': 'dlv_3' }),
+			send({ 'rankr-signature': 'garbage', 'rankr-delivery': 'dlv_4' }),
+		]);
+		expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+		const good = await send({ 'rankr-signature': signRankrPayload(secret, body, now), 'rankr-delivery': 'dlv_5' });
+		expect(good.status).toBe(200);
+		await server.close();
+		expect(server.executions).toHaveLength(1);
+		expect(sb.contractViolations).toEqual([]);
+	});
+});
