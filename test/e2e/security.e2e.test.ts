@@ -128,13 +128,10 @@ describe('GHL Trigger refusal corpus in a real n8n', () => {
 			const problem = mismatch(entry, answer);
 			if (problem) wrong.push(problem);
 		}
-		expect(wrong).toEqual([]);
-
 		const executions = await executionsSettled(runIds.length);
-		expect(executions).toHaveLength(runIds.length);
-		expect(executions.every((e) => e.status === 'success')).toBe(true);
-		const ran = executions.map((e) => e.data.resultData.runData['GHL Trigger'][0].data.main[0][0].json.webhookId as string);
-		expect(ran.sort()).toEqual([...runIds].sort());
+		const ran = executions.map((e) => `${e.status} ${String(e.data?.resultData?.runData?.['GHL Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.webhookId)}`);
+		// One assertion, so a wrong answer and a wrong execution count show together.
+		expect({ wrong, ran: ran.sort() }).toEqual({ wrong: [], ran: runIds.map((id) => `success ${id}`).sort() });
 	});
 
 	it('answers and logs without a secret', () => {
