@@ -29,13 +29,38 @@ export interface DocumentedCase {
 	message: string;
 }
 
-/** The field is what the message names before its first colon; the value, what it quotes. */
-export function describeMessage(message: string): { field: string; badValue: string } {
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The parameter a field's label stands for (label "Update Fields" → key updateFields), found anywhere in the case. */
+function parameterFor(field: string, parameters: Record<string, unknown>): unknown {
+	const label = squash(field.split(/→|\]/).pop() ?? field);
+	let found: unknown;
+	const walk = (value: unknown) => {
+		if (found !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) return;
+		for (const [key, inner] of Object.entries(value)) {
+			const name = squash(key);
+			if (found === undefined && label && (name.startsWith(label) || (name.length >= 4 && label.startsWith(name)))) found = inner;
+			walk(inner);
+		}
+	};
+	walk(parameters);
+	return found && typeof found === 'object' && '__rl' in found ? (found as { value: unknown }).value : found;
+}
+
+function shown(value: unknown): string {
+	const text = JSON.stringify(value) ?? '—';
+	return text.length > 40 ? `${text.slice(0, 24)}… (${text.length} characters)` : text;
+}
+
+/** The field is what the message names before its first colon; the value, what it quotes, else the parameter given. */
+export function describeMessage(message: string, parameters: Record<string, unknown> = {}): { field: string; badValue: string } {
 	const colon = message.indexOf(': ');
 	const field = colon > 0 ? message.slice(0, colon) : '';
 	const quoted = /"((?:[^"\\]|\\.)*)"/.exec(message.slice(colon + 1));
-	const badValue = quoted ? `"${quoted[1]}"` : /\bempty\b/.test(message) ? '(empty)' : '—';
-	return { field, badValue };
+	if (quoted) return { field, badValue: `"${quoted[1]}"` };
+	if (/\bempty\b/.test(message)) return { field, badValue: '(empty)' };
+	const given = parameterFor(field, parameters);
+	return { field, badValue: given === undefined ? '—' : shown(given) };
 }
 
 /** Each source's cases with the message the node really gives; a case repeated in two tables is listed once. */
@@ -47,7 +72,7 @@ export async function documentedCases(source: BadInputSource): Promise<Documente
 		const message = await messageFor(source, parameters);
 		if (seen.has(`${where}|${message}`)) continue;
 		seen.add(`${where}|${message}`);
-		cases.push({ title, where, message, ...describeMessage(message) });
+		cases.push({ title, where, message, ...describeMessage(message, parameters) });
 	}
 	return cases;
 }

@@ -28,5 +28,7 @@ describe('docs/bad-input.md', () => {
 		expect(describeMessage('Custom Fields [1] Field Key: "lead score!" is not a field key [item 0]')).toEqual({ field: 'Custom Fields [1] Field Key', badValue: '"lead score!"' });
 		expect(describeMessage('Tags: is required but empty [item 0]')).toEqual({ field: 'Tags', badValue: '(empty)' });
 		expect(describeMessage('Limit: must be at least 1 [item 0]')).toEqual({ field: 'Limit', badValue: '—' });
+		expect(describeMessage('Limit: must be at least 1 [item 0]', { resource: 'note', limit: 0 })).toEqual({ field: 'Limit', badValue: '0' });
+		expect(describeMessage('Contact: External Ref is longer than 255 characters [item 0]', { contactId: { __rl: true, mode: 'externalRef', value: 'x'.repeat(300) } }).badValue).toMatch(/^"x+… \(302 characters\)$/);
 	});
 });
