@@ -44,7 +44,7 @@ function parameterFor(field: string, parameters: Record<string, unknown>): unkno
 		}
 	};
 	walk(parameters);
-	return found && typeof found === 'object' && '__rl' in found ? (found as { value: unknown }).value : found;
+	return found && typeof found === 'object' && '__rl' in found ? (found as unknown as { value: unknown }).value : found;
 }
 
 function shown(value: unknown): string {

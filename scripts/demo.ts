@@ -1,39 +1,52 @@
 /**
- * `npm run demo`: a real n8n with this package loaded, the GHL sandbox seeded with sample data, a
- * credential pointing at it, and the templates imported. Prints where to log in; Ctrl-C stops it all.
- * `--check` starts everything, verifies n8n lists the package's nodes, prints OK and exits.
+ * `npm run demo`: a real n8n with this package loaded, the GHL and Rankr sandboxes seeded with sample data,
+ * credentials pointing at them, and the templates imported with those credentials picked. Prints where to
+ * log in; Ctrl-C stops it all. `--check` starts everything, verifies it, prints OK and exits.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { startGhlSandbox } from '../sandbox/ghl';
-import { OWNER, PACKAGE, ROOT, startN8nWithPackage } from '../test/e2e/harness/n8n';
+import { startRankrSandbox } from '../sandbox/rankr';
+import { OWNER, PACKAGE, startN8nWithPackage } from '../test/e2e/harness/n8n';
+import { prepareTemplate, readTemplate, templateFiles } from '../test/e2e/harness/templates';
 
 async function main() {
 	const check = process.argv.includes('--check');
 	const ghl = await startGhlSandbox({ port: check ? 0 : 4010, seed: { contacts: 200, tasksPerContact: 2, notesPerContact: 1 } });
+	const rankr = await startRankrSandbox({ port: check ? 0 : 4020, seedContacts: 25 });
 	process.stdout.write('Starting n8n with the package (the first run installs n8n: several minutes)…\n');
 	const n8n = await startN8nWithPackage('demo');
-	const credential = await n8n.createCredential('GHL sandbox (demo)', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
-	const templatesDir = path.join(ROOT, 'templates');
+	const ghlCredential = await n8n.createCredential('GHL sandbox (demo)', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
+	const rankrCredential = await n8n.createCredential('Rankr sandbox (demo)', 'rankrApi', { apiKey: rankr.apiKey, baseUrl: rankr.url });
+	// An OAuth2 credential the user can connect from the editor: the sandbox plays the Marketplace.
+	const oauthCredential = await n8n.createCredential('GHL OAuth2 sandbox (demo, click Connect)', 'ghlOAuth2Api', {
+		clientId: ghl.oauth.clientId,
+		clientSecret: ghl.oauth.clientSecret,
+		marketplace: 'custom',
+		customMarketplace: ghl.url,
+		baseUrl: ghl.url,
+	});
 	const imported: string[] = [];
-	if (fs.existsSync(templatesDir)) {
-		for (const file of fs.readdirSync(templatesDir).filter((f) => f.endsWith('.json'))) {
-			const workflow = JSON.parse(fs.readFileSync(path.join(templatesDir, file), 'utf8')) as Record<string, unknown>;
-			await n8n.importWorkflow(workflow);
-			imported.push(file);
-		}
+	for (const file of templateFiles()) {
+		const workflow = prepareTemplate(readTemplate(file), {
+			ghlCredential,
+			rankrCredential,
+			ghlPublicKeys: { ed25519: ghl.webhooks.ed25519PublicKeyPem, rsa: ghl.webhooks.rsaPublicKeyPem },
+		});
+		await n8n.importWorkflow(workflow as unknown as Record<string, unknown>);
+		imported.push(file);
 	}
 	const types = (await n8n.rest('GET', '/types/nodes.json')) as Array<{ name: string }>;
-	const ours = types.map((t) => t.name).filter((n) => n.startsWith(`${PACKAGE}.`));
+	const ours = [...new Set(types.map((t) => t.name).filter((n) => n.startsWith(`${PACKAGE}.`)))];
 	const stop = async () => {
 		await n8n.stop();
 		await ghl.close();
+		await rankr.close();
 	};
 	if (check) {
 		await stop();
 		if (ours.length < 1) throw new Error('n8n did not list the package nodes');
-		process.stdout.write(`OK: n8n listed ${ours.join(', ')}; credential "${credential.name}" created; ${imported.length} templates imported\n`);
+		process.stdout.write(
+			`OK: n8n listed ${ours.join(', ')}; credentials "${ghlCredential.name}", "${rankrCredential.name}", "${oauthCredential.name}" created; ${imported.length} templates imported: ${imported.join(', ')}\n`,
+		);
 		return;
 	}
 	process.stdout.write(
@@ -42,11 +55,12 @@ async function main() {
 			`n8n:            ${n8n.url}`,
 			`  login:        ${OWNER.email} / ${OWNER.password}   (a local throwaway account)`,
 			`  our nodes:    ${ours.join(', ')}`,
-			`  credential:   "${credential.name}" → the GHL sandbox`,
+			`  credentials:  "${ghlCredential.name}", "${rankrCredential.name}", "${oauthCredential.name}"`,
 			`GHL sandbox:    ${ghl.url}  (location ${ghl.locationId}, 200 sample contacts)`,
-			`templates:      ${imported.length ? imported.join(', ') : 'none yet'}`,
+			`Rankr sandbox:  ${rankr.url}  (API key ${rankr.apiKey}, 25 sample contacts)`,
+			`templates:      ${imported.length ? imported.join(', ') : 'none'} (credentials already picked; activate to run)`,
 			'',
-			'Ctrl-C stops n8n and the sandbox.',
+			'Ctrl-C stops n8n and the sandboxes.',
 			'',
 		].join('\n'),
 	);

@@ -56,5 +56,7 @@ export async function rankrRequest<T = IDataObject>(ctx: Parameters<typeof apiRe
 		request.method === 'POST' && !request.headers?.['Idempotency-Key']
 			? { ...request.headers, 'Idempotency-Key': randomUUID() }
 			: request.headers;
-	return (await apiRequest<T>(ctx, rankrProfile, { ...request, headers })).body;
+	// Rankr's PATCH sets absolute values, so sending one twice does no harm: retry it like a PUT.
+	const idempotent = request.idempotent ?? (request.method === 'PATCH' ? true : undefined);
+	return (await apiRequest<T>(ctx, rankrProfile, { ...request, headers, idempotent })).body;
 }

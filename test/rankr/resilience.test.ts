@@ -43,4 +43,14 @@ describe('Rankr node under faults', () => {
 		const faults = new Set(state.sb.requests.map((r) => r.fault).filter(Boolean));
 		expect(faults).toEqual(new Set(['429', '503', 'reset']));
 	});
+
+	it('updates (PATCH, absolute values) are retried after 5xx and resets too', async () => {
+		const c = state.sb.store.addContact({ email: 'ada@example.test' });
+		state.sb.setFaults({ rate502: 0.2, rateReset: 0.2, random: 5 });
+		const items = Array.from({ length: 20 }, (_, n) => ({ city: `City ${n}` }));
+		const out = await ok({ resource: 'contact', operation: 'update', contactId: byId(c.id), updateFields: { city: '={{$json.city}}' } }, items);
+		expect(out).toHaveLength(20);
+		const patches = state.sb.requests.filter((r) => r.operationId === 'updateContact');
+		expect(patches.some((r) => r.fault === '502' || r.fault === 'reset')).toBe(true);
+	});
 });

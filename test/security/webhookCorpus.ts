@@ -1,113 +1,89 @@
 /**
- * Deliveries a webhook trigger must refuse, as data: each entry builds one HTTP request from a context
- * (how to make and sign an event) and says what the trigger must answer. test/e2e/security.e2e.test.ts
- * sends them to a real n8n. A Rankr Trigger corpus is another array of the same type with its own context.
+ * Deliveries a webhook trigger must refuse (or acknowledge without running), as data: each builds the
+ * raw request and says what the trigger must answer and whether a workflow may start. Used against the
+ * triggers inside a real n8n (test/e2e/security.e2e.test.ts).
  */
+import { signRankrPayload } from '../../sandbox/rankr';
 
-/** One HTTP request, as bytes on the wire where it matters. */
-export interface Delivery {
-	method?: string;
-	/** An array sends the header several times. */
-	headers: Record<string, string | string[]>;
-	body: string | Buffer;
-	/** Appended to the webhook URL, e.g. `?sig=...`. */
-	query?: string;
-	/** Sends this exact request text over a socket instead (for requests an HTTP client refuses to make). */
-	rawRequest?: (host: string, path: string) => string;
+export interface CorpusRequest {
+	headers: Record<string, string>;
+	body: string;
 }
 
-export type Expectation =
-	/** A valid delivery: 200 and exactly one execution. */
-	| { kind: 'run' }
-	/** A redelivery of a delivery already run: 200 (so the sender stops retrying) and no execution. */
-	| { kind: 'duplicate' }
-	/** Refused with one of these statuses, and no execution. */
-	| { kind: 'refuse'; status: number[] };
-
-export interface CorpusEntry<Context> {
+export interface CorpusCase {
 	name: string;
-	expect: Expectation;
-	build(ctx: Context): Delivery;
-}
-
-/** What GHL Trigger entries need: fresh events, GHL's two signature schemes, and the first valid delivery. */
-export interface GhlCorpusContext {
-	/** A new event (new webhookId, current timestamp) for the workflow's location, as raw JSON. */
-	event(overrides?: Record<string, unknown>): string;
-	sign(rawBody: string): { 'x-ghl-signature': string; 'x-wh-signature': string };
-	/** The first valid delivery; duplicates resend it. */
-	original: Delivery;
-	/** The webhookId inside `original`. */
-	originalWebhookId: string;
+	build(): CorpusRequest;
+	status: number;
+	/** Executions the case may start (valid deliveries start one). */
+	starts: 0 | 1;
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const signed = (ctx: GhlCorpusContext, raw: string, headers: Record<string, string> = JSON_TYPE): Delivery => ({ headers: { ...headers, ...ctx.sign(raw) }, body: raw });
-const refuse = (...status: number[]): Expectation => ({ kind: 'refuse', status });
-const HOUR_MS = 60 * 60 * 1000;
-/** Just over the trigger's 1 MiB limit (MAX_BODY_BYTES), still a JSON object. */
-const hugeEvent = (ctx: GhlCorpusContext) => ctx.event({ padding: 'x'.repeat(1024 * 1024) });
 
-/** The GHL Trigger (marketplace source, sandbox keys): 3 valid deliveries, 2 duplicates, the rest refused. */
-export const GHL_TRIGGER_CORPUS: Array<CorpusEntry<GhlCorpusContext>> = [
-	{ name: 'valid delivery signed with both schemes', expect: { kind: 'run' }, build: (ctx) => ctx.original },
-	{ name: 'valid delivery with only the legacy RSA signature', expect: { kind: 'run' }, build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, 'x-wh-signature': ctx.sign(raw)['x-wh-signature'] }, body: raw };
-	} },
-	{ name: 'valid delivery sent as text/plain (the signature, not the content type, decides)', expect: { kind: 'run' }, build: (ctx) => signed(ctx, ctx.event(), { 'content-type': 'text/plain' }) },
-	{ name: 'duplicate: the first delivery resent byte for byte', expect: { kind: 'duplicate' }, build: (ctx) => ctx.original },
-	{ name: 'duplicate: same webhookId, new timestamp and signature (a retry)', expect: { kind: 'duplicate' }, build: (ctx) => signed(ctx, ctx.event({ webhookId: ctx.originalWebhookId })) },
-	{ name: 'no signature header', expect: refuse(401), build: (ctx) => ({ headers: JSON_TYPE, body: ctx.event() }) },
-	{ name: 'forged Ed25519 signature (64 bytes of 7s)', expect: refuse(401), build: (ctx) => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': Buffer.alloc(64, 7).toString('base64') }, body: ctx.event() }) },
-	{ name: 'signature over a different body', expect: refuse(401), build: (ctx) => ({ headers: { ...JSON_TYPE, ...ctx.sign(ctx.event()) }, body: ctx.event() }) },
-	// As JSON, n8n's own parser refuses it first (422); any body that parses reaches the signature check (401).
-	{ name: 'body truncated after signing', expect: refuse(401, 422), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, ...ctx.sign(raw) }, body: raw.slice(0, raw.length - 20) };
-	} },
-	{ name: 'signature truncated to half', expect: refuse(401), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, 'x-ghl-signature': ctx.sign(raw)['x-ghl-signature'].slice(0, 44) }, body: raw };
-	} },
-	{ name: 'signature header of base64 junk', expect: refuse(401), build: (ctx) => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': '%%%not-base64%%%', 'x-wh-signature': '!!' }, body: ctx.event() }) },
-	{ name: 'wrong algorithm: RSA signature in the Ed25519 header', expect: refuse(401), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, 'x-ghl-signature': ctx.sign(raw)['x-wh-signature'] }, body: raw };
-	} },
-	{ name: 'wrong algorithm: Ed25519 signature in the RSA header', expect: refuse(401), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, 'x-wh-signature': ctx.sign(raw)['x-ghl-signature'] }, body: raw };
-	} },
-	{ name: 'signature in the query string instead of a header', expect: refuse(401), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: JSON_TYPE, body: raw, query: `?x-ghl-signature=${encodeURIComponent(ctx.sign(raw)['x-ghl-signature'])}` };
-	} },
-	{ name: 'header injection: a forged and a valid signature header together', expect: refuse(401), build: (ctx) => {
-		const raw = ctx.event();
-		return { headers: { ...JSON_TYPE, 'x-ghl-signature': [Buffer.alloc(64, 1).toString('base64'), ctx.sign(raw)['x-ghl-signature']] }, body: raw };
-	} },
-	{ name: 'header injection: request smuggling (Content-Length with Transfer-Encoding)', expect: refuse(400), build: (ctx) => {
-		const raw = ctx.event();
-		const signature = ctx.sign(raw)['x-ghl-signature'];
-		return {
-			headers: {},
-			body: raw,
-			rawRequest: (host, path) => [
-				`POST ${path} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', `x-ghl-signature: ${signature}`,
-				`Content-Length: ${Buffer.byteLength(raw)}`, 'Transfer-Encoding: chunked', 'Connection: close', '', raw,
-			].join('\r\n'),
-		};
-	} },
-	{ name: 'replayed: correctly signed, timestamp an hour old', expect: refuse(401), build: (ctx) => signed(ctx, ctx.event({ timestamp: new Date(Date.now() - HOUR_MS).toISOString() })) },
-	{ name: 'correctly signed, timestamp unreadable', expect: refuse(401), build: (ctx) => signed(ctx, ctx.event({ timestamp: 'yesterday' })) },
-	{ name: 'correctly signed, event for another location', expect: refuse(401), build: (ctx) => signed(ctx, ctx.event({ locationId: 'someOtherLocation' })) },
-	{ name: 'huge body (over 1 MiB), correctly signed', expect: refuse(413), build: (ctx) => signed(ctx, hugeEvent(ctx)) },
-	{ name: 'non-JSON body declared as JSON, correctly signed', expect: refuse(400, 422), build: (ctx) => signed(ctx, '{"type": "ContactCreate", oops') },
-	{ name: 'JSON array body, correctly signed', expect: refuse(400), build: (ctx) => signed(ctx, `[${ctx.event()}]`) },
-	{ name: 'wrong content type: form body, correctly signed', expect: refuse(400), build: (ctx) => signed(ctx, 'type=ContactCreate&id=1', { 'content-type': 'application/x-www-form-urlencoded' }) },
-	{ name: 'wrong content type: text/plain without signature', expect: refuse(401), build: (ctx) => ({ headers: { 'content-type': 'text/plain' }, body: ctx.event() }) },
-	{ name: 'empty body without signature', expect: refuse(401), build: () => ({ headers: JSON_TYPE, body: '' }) },
-	{ name: 'empty body, correctly signed', expect: refuse(400), build: (ctx) => signed(ctx, '') },
-	{ name: 'GET instead of POST', expect: refuse(404, 405), build: () => ({ method: 'GET', headers: {}, body: '' }) },
-];
+export interface GhlSigner {
+	build(type: string, overrides?: Record<string, unknown>): Record<string, unknown>;
+	sign(rawBody: string): { 'x-ghl-signature': string; 'x-wh-signature': string };
+}
+
+export function ghlCorpus(ghl: GhlSigner, locationId: string): CorpusCase[] {
+	const signed = (body: string, extra: Record<string, string> = {}): CorpusRequest => ({ headers: { ...JSON_TYPE, ...ghl.sign(body), ...extra }, body });
+	const event = (overrides: Record<string, unknown> = {}) => JSON.stringify(ghl.build('ContactCreate', overrides));
+	const valid = event();
+	const ed = (body: string) => ghl.sign(body)['x-ghl-signature'];
+	return [
+		{ name: 'a valid signed event', build: () => signed(valid), status: 200, starts: 1 },
+		{ name: 'the same delivery again (GHL retry)', build: () => signed(valid), status: 200, starts: 0 },
+		{ name: 'no signature headers', build: () => ({ headers: JSON_TYPE, body: event() }), status: 401, starts: 0 },
+		{ name: 'random bytes as signature', build: () => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': Buffer.alloc(64, 9).toString('base64') }, body: event() }), status: 401, starts: 0 },
+		{ name: 'a signature over another body', build: () => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': ed(event()) }, body: event({ email: 'attacker@example.test' }) }), status: 401, starts: 0 },
+		{ name: 'a truncated signature', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': ed(body).slice(0, 40) }, body }; }, status: 401, starts: 0 },
+		{ name: 'base64 junk in both headers', build: () => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': '!!!not-base64!!!', 'x-wh-signature': '%%%' }, body: event() }), status: 401, starts: 0 },
+		{ name: 'a body with a byte changed after signing', build: () => { const body = event(); return { headers: { ...JSON_TYPE, ...ghl.sign(body) }, body: body.replace('ContactCreate', 'ContactCreatf') }; }, status: 401, starts: 0 },
+		{ name: 'a signed event an hour old (replay)', build: () => signed(event({ timestamp: new Date(Date.now() - 3_600_000).toISOString() })), status: 401, starts: 0 },
+		{ name: 'a signed event for another location', build: () => signed(event({ locationId: `${locationId}x` })), status: 401, starts: 0 },
+		// n8n's own JSON parser refuses this one before the trigger sees it.
+		{ name: 'a signed body that is not JSON, sent as JSON', build: () => signed('contact=created'), status: 422, starts: 0 },
+		{ name: 'a signed body that is not JSON, sent as text', build: () => signed('contact=created', { 'content-type': 'text/plain' }), status: 400, starts: 0 },
+		{ name: 'a signed JSON array', build: () => signed('[1,2,3]'), status: 400, starts: 0 },
+		{ name: 'an empty body', build: () => ({ headers: JSON_TYPE, body: '' }), status: 401, starts: 0 },
+		{ name: 'a body over 1 MB', build: () => signed(event({ padding: 'x'.repeat(1_100_000) })), status: 413, starts: 0 },
+		{ name: 'a signed event the workflow did not select', build: () => signed(JSON.stringify(ghl.build('NoteCreate'))), status: 200, starts: 0 },
+		// Statuses of the cases below seen in a real n8n 2.41 (e2esec branch, corpus run of 27 GHL deliveries).
+		{ name: 'a valid event with only the legacy RSA signature', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-wh-signature': ghl.sign(body)['x-wh-signature'] }, body }; }, status: 200, starts: 1 },
+		{ name: 'a valid event sent as text/plain (the signature decides, not the content type)', build: () => signed(event(), { 'content-type': 'text/plain' }), status: 200, starts: 1 },
+		{ name: 'the first event\'s webhookId again, newly signed (GHL retry)', build: () => signed(event({ webhookId: (JSON.parse(valid) as { webhookId: string }).webhookId })), status: 200, starts: 0 },
+		{ name: 'the RSA signature in the Ed25519 header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': ghl.sign(body)['x-wh-signature'] }, body }; }, status: 401, starts: 0 },
+		{ name: 'the Ed25519 signature in the RSA header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-wh-signature': ed(body) }, body }; }, status: 401, starts: 0 },
+		// Two x-ghl-signature headers reach the trigger joined by ", ", as here.
+		{ name: 'a forged and a valid signature in one header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': `${Buffer.alloc(64, 1).toString('base64')}, ${ed(body)}` }, body }; }, status: 401, starts: 0 },
+		{ name: 'a signed event with an unreadable timestamp', build: () => signed(event({ timestamp: 'yesterday' })), status: 401, starts: 0 },
+		// n8n's JSON parser refuses a truncated JSON body first; as text it would fail the signature check.
+		{ name: 'a body truncated after signing, sent as JSON', build: () => { const body = event(); return { headers: { ...JSON_TYPE, ...ghl.sign(body) }, body: body.slice(0, -20) }; }, status: 422, starts: 0 },
+		{ name: 'a signed form body', build: () => signed('type=ContactCreate&id=1', { 'content-type': 'application/x-www-form-urlencoded' }), status: 400, starts: 0 },
+		{ name: 'an unsigned event sent as text/plain', build: () => ({ headers: { 'content-type': 'text/plain' }, body: event() }), status: 401, starts: 0 },
+		{ name: 'an empty body, signed', build: () => signed(''), status: 400, starts: 0 },
+		{ name: 'a second valid event', build: () => signed(event()), status: 200, starts: 1 },
+	];
+}
+
+export function rankrCorpus(secret: () => string, contactId: string): CorpusCase[] {
+	const now = () => Math.floor(Date.now() / 1000);
+	const delivery = (id: string, type = 'contact.created') =>
+		JSON.stringify({ id, type, createdAt: new Date().toISOString(), data: { contact: { id: contactId } } });
+	const signed = (id: string, body = delivery(id), t = now(), key = secret()): CorpusRequest => ({
+		headers: { ...JSON_TYPE, 'rankr-signature': signRankrPayload(key, body, t), 'rankr-event': 'contact.created', 'rankr-delivery': id },
+		body,
+	});
+	return [
+		{ name: 'a valid signed delivery', build: () => signed('dlv_valid1'), status: 200, starts: 1 },
+		{ name: 'the same delivery again (Rankr retry)', build: () => signed('dlv_valid1'), status: 200, starts: 0 },
+		{ name: 'no Rankr-Signature', build: () => ({ headers: { ...JSON_TYPE, 'rankr-delivery': 'dlv_a' }, body: delivery('dlv_a') }), status: 401, starts: 0 },
+		{ name: 'signed with another secret', build: () => signed('dlv_b', undefined, undefined, 'whsec_someoneelsesecret000000'), status: 401, starts: 0 },
+		{ name: 'signed 10 minutes ago (replay)', build: () => signed('dlv_c', undefined, now() - 600), status: 401, starts: 0 },
+		{ name: 'signed 10 minutes ahead', build: () => signed('dlv_d', undefined, now() + 600), status: 401, starts: 0 },
+		{ name: 'a body changed after signing', build: () => { const r = signed('dlv_e'); return { ...r, body: r.body.replace(contactId, 'ctc_other') }; }, status: 401, starts: 0 },
+		{ name: 'a malformed signature header', build: () => ({ headers: { ...JSON_TYPE, 'rankr-signature': 't=now,v1=zz', 'rankr-delivery': 'dlv_f' }, body: delivery('dlv_f') }), status: 401, starts: 0 },
+		{ name: 'a signed event the workflow did not select', build: () => signed('dlv_g', delivery('dlv_g', 'note.created')), status: 200, starts: 0 },
+		{ name: 'a second valid delivery', build: () => signed('dlv_valid2'), status: 200, starts: 1 },
+	];
+}

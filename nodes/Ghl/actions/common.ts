@@ -12,7 +12,8 @@ export { deleted, returnAllFields, simplifyField } from '../../shared/fields';
 /** GHL contact page URLs: https://app.gohighlevel.com/v2/location/<loc>/contacts/detail/<id> (and white-label hosts). */
 export const CONTACT_URL_REGEX = 'https?://[^/]+/v2/location/[A-Za-z0-9]+/contacts/detail/([A-Za-z0-9]+)';
 
-export function contactLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+/** The GHL contact picker; another node reusing it names its own list-search method for GHL contacts. */
+export function contactLocator(overrides: Partial<INodeProperties> = {}, searchListMethod = 'searchContacts'): INodeProperties {
 	return {
 		displayName: 'Contact',
 		name: 'contactId',
@@ -25,7 +26,7 @@ export function contactLocator(overrides: Partial<INodeProperties> = {}): INodeP
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',

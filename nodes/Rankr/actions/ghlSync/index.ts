@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
+import { parityCheck } from './parityCheck';
+import { syncContact } from './syncContact';
 
-// Sync Contact and Parity Check land here (owned by the sync work).
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = { syncContact, parityCheck };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,8 +14,21 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['ghlSync'] } },
-		options: [],
-		default: '',
+		options: [
+			{
+				name: 'Parity Check',
+				value: 'parityCheck',
+				action: 'Check contacts for parity',
+				description: 'Report contacts missing in Rankr, extra or duplicated there, and fields that differ',
+			},
+			{
+				name: 'Sync Contact',
+				value: 'syncContact',
+				action: 'Sync a contact',
+				description: 'Make the Rankr contact, its tags, tasks and notes match GHL; writes only what differs',
+			},
+		],
+		default: 'syncContact',
 	},
 	...operationFields('ghlSync', operations),
 ];

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { rankrRequest } from '../rankrApi';
+import { apiPath } from '../transport/path';
+import { collectPages, nextOpaqueCursor } from '../transport/pagination';
+import type { ApiRequest } from '../transport/types';
+import { isNotFound, nodeError } from './errors';
+import type { ChildKind } from './refs';
+
+/** Reading and writing the Rankr side of a sync. Every call goes through rankrRequest (paced, retried, POSTs keyed). */
+
+const RANKR_PAGE = 100;
+
+/** A Rankr caller bound to one item (its errors name the item). */
+export interface RankrCall {
+	(request: Omit<ApiRequest, 'itemIndex'>): Promise<IDataObject>;
+	node: INode;
+}
+
+export function rankrCaller(ctx: IExecuteFunctions, itemIndex: number): RankrCall {
+	// The sync's PATCHes send absolute values (never increments), so sending one twice leaves the same
+	// record: the transport may retry them after a 5xx or a dropped connection, as it does PUT and DELETE.
+	const call = async (request: Omit<ApiRequest, 'itemIndex'>) =>
+		await rankrRequest<IDataObject>(ctx, { ...request, itemIndex, ...(request.method === 'PATCH' ? { idempotent: true } : {}) });
+	return Object.assign(call, { node: ctx.getNode() });
+}
+
+/** Every record of a Rankr list endpoint (cursor pages of 100). */
+export async function listAll(call: RankrCall, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return await collectPages<IDataObject, string>(
+		async (cursor) => {
+			const page = await call({ method: 'GET', path, qs: { ...qs, limit: RANKR_PAGE, ...(cursor ? { cursor } : {}) } });
+			return { items: (page.data as IDataObject[]) ?? [], next: nextOpaqueCursor(page.nextCursor as string | null) };
+		},
+		{ pageSize: RANKR_PAGE },
+	);
+}
+
+export async function contactsByRef(call: RankrCall, externalRef: string): Promise<IDataObject[]> {
+	return await listAll(call, '/v1/contacts', { externalRef });
+}
+
+const childPath = (kind: ChildKind, contactId: string) =>
+	kind === 'task' ? apiPath`/v1/contacts/${contactId}/tasks` : apiPath`/v1/contacts/${contactId}/notes`;
+
+export async function listChildren(call: RankrCall, kind: ChildKind, contactId: string): Promise<IDataObject[]> {
+	return await listAll(call, childPath(kind, contactId));
+}
+
+export async function createChild(call: RankrCall, kind: ChildKind, contactId: string, body: IDataObject): Promise<void> {
+	await call({ method: 'POST', path: childPath(kind, contactId), body });
+}
+
+export async function updateChild(call: RankrCall, kind: ChildKind, contactId: string, id: string, body: IDataObject): Promise<void> {
+	await call({ method: 'PATCH', path: `${childPath(kind, contactId)}/${encodeURIComponent(id)}`, body });
+}
+
+export async function completeTask(call: RankrCall, contactId: string, taskId: string, completed: boolean): Promise<void> {
+	await call({ method: 'POST', path: apiPath`/v1/contacts/${contactId}/tasks/${taskId}/complete`, body: { completed } });
+}
+
+/** A delete whose target is already gone (a retried delete the first attempt did) counts as done. */
+async function deleteQuietly(call: RankrCall, path: string): Promise<void> {
+	try {
+		await call({ method: 'DELETE', path });
+	} catch (error) {
+		if (!isNotFound(error)) throw nodeError(call.node, error);
+	}
+}
+
+export async function deleteChild(call: RankrCall, kind: ChildKind, contactId: string, id: string): Promise<void> {
+	await deleteQuietly(call, `${childPath(kind, contactId)}/${encodeURIComponent(id)}`);
+}
+
+export async function deleteContact(call: RankrCall, contactId: string): Promise<void> {
+	await deleteQuietly(call, apiPath`/v1/contacts/${contactId}`);
+}
+
+export async function upsertContact(call: RankrCall, body: IDataObject): Promise<{ action: string; contact: IDataObject }> {
+	const answer = await call({ method: 'POST', path: '/v1/contacts/upsert', body: { ...body, matchBy: 'externalRef' } });
+	return answer as { action: string; contact: IDataObject };
+}
+
+export async function setTags(call: RankrCall, contactId: string, tags: string[]): Promise<void> {
+	await call({ method: 'PUT', path: apiPath`/v1/contacts/${contactId}/tags`, body: { tags } });
+}

@@ -1,0 +1,66 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Shared set-up for GHL → Rankr sync tests: the Rankr node in the n8n-core harness, both sandboxes running. */
+import { Rankr } from '../../nodes/Rankr/Rankr.node';
+import { resetRateWindows } from '../../nodes/shared/transport/pacer';
+import { startGhlSandbox } from '../../sandbox/ghl';
+import type { GhlSandbox, GhlSandboxOptions } from '../../sandbox/ghl';
+import { startRankrSandbox } from '../../sandbox/rankr';
+import type { RankrSandbox, RankrSandboxOptions } from '../../sandbox/rankr';
+import { registerNodeType } from '../harness/nodeTypes';
+import { runNode } from '../harness/runNode';
+import type { RunNodeResult } from '../harness/runNode';
+
+export const RANKR = registerNodeType('rankr', new Rankr());
+
+export interface SyncSandboxes {
+	ghl: GhlSandbox;
+	rankr: RankrSandbox;
+}
+
+/**
+ * Generous limits (not `false`): the sandboxes then send rate-limit headers, from which the transport's
+ * pacer learns it may go fast; without headers it assumes each API's default, far too slow for these tests.
+ */
+export const FAST_GHL_LIMIT = { max: 1_000_000, intervalMs: 10_000, dailyMax: 100_000_000 };
+export const FAST_RANKR_LIMIT = { max: 1_000_000, intervalMs: 60_000 };
+
+export async function startSandboxes(ghlOptions: GhlSandboxOptions, rankrOptions: RankrSandboxOptions = {}): Promise<SyncSandboxes> {
+	resetRateWindows();
+	const [ghl, rankr] = await Promise.all([
+		startGhlSandbox({ rateLimit: FAST_GHL_LIMIT, ...ghlOptions }),
+		startRankrSandbox({ rateLimit: FAST_RANKR_LIMIT, validateResponses: true, ...rankrOptions }),
+	]);
+	return { ghl, rankr };
+}
+
+export async function runRankr(
+	sb: SyncSandboxes,
+	parameters: Record<string, unknown>,
+	items: Array<Record<string, unknown>> = [{}],
+	continueOnFail = false,
+): Promise<RunNodeResult> {
+	return await runNode({
+		type: RANKR,
+		parameters: { resource: 'ghlSync', authentication: 'privateIntegration', ...parameters },
+		credentials: {
+			rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
+			ghlApi: { authType: 'location', token: sb.ghl.token, locationId: sb.ghl.locationId, baseUrl: sb.ghl.url },
+		},
+		items: items as IDataObject[],
+		continueOnFail,
+	});
+}
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Sync Contact for every GHL contact of the location, one input item each. */
+export async function syncAll(sb: SyncSandboxes, parameters: Record<string, unknown> = {}, ids?: string[]): Promise<RunNodeResult> {
+	const contactIds = ids ?? sb.ghl.store.contactsOf(sb.ghl.locationId).map((c) => c.id);
+	return await runRankr(sb, { operation: 'syncContact', ...parameters }, contactIds.map((contactId) => ({ contactId })));
+}
+
+/** The Rankr requests made since `from` that were not GETs. */
+export function rankrWrites(sb: SyncSandboxes, from = 0): string[] {
+	return sb.rankr.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+}
