@@ -11,5 +11,7 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup-env.js'],
   // Every file's output, node outputs and errors are scanned for the secrets tests use (test/security).
   setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
+  // ... and every failure message and snapshot, by a reporter that fails the run on a hit.
+  reporters: ['default', '<rootDir>/test/security/secretScanReporter.js'],
   testTimeout: 60000,
 };

@@ -1,60 +1,121 @@
 /**
- * docs/bad-input.md, generated from the bad-input corpora the tests run (test/ghl/badInputCases.ts,
- * test/rankr/badInputCases.ts), so the list cannot drift from what is tested. `npm run docs:bad-input`
- * rewrites it; test/docs/badInputDoc.test.ts fails when it is stale.
+ * docs/bad-input.md, generated from the bad-input tables the tests run, each case run once more through
+ * n8n-core to record the exact message users see, so the list cannot drift from what is tested.
+ * `npm run docs:bad-input` rewrites it; test/docs/badInputDoc.test.ts fails when it is stale.
+ * A node's cases join the document with one more line in SOURCES.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { BAD_INPUT_CASES } from '../test/ghl/badInputCases';
+import { GHL_BAD_INPUT_CASES } from '../test/ghl/badInputCases';
+import { GHL } from '../test/ghl/setup';
+import type { BadInputSource } from '../test/harness/badInput';
+import { messageFor, UNUSED_BASE_URL } from '../test/harness/badInput';
 import { RANKR_BAD_INPUT_CASES } from '../test/rankr/badInputCases';
+import { RANKR } from '../test/rankr/setup';
 
-type Case = [string, Record<string, unknown>, RegExp];
-
-export const CORPORA: Array<{ node: string; cases: Case[] }> = [
-	{ node: 'GHL', cases: BAD_INPUT_CASES },
-	{ node: 'Rankr', cases: RANKR_BAD_INPUT_CASES },
+export const SOURCES: BadInputSource[] = [
+	{ node: 'GHL', type: GHL, parameters: { authentication: 'privateIntegration' }, credentials: { ghlApi: { authType: 'location', token: 'unused', locationId: 'loc1', baseUrl: UNUSED_BASE_URL } }, cases: GHL_BAD_INPUT_CASES },
+	{ node: 'Rankr', type: RANKR, parameters: {}, credentials: { rankrApi: { apiKey: 'unused', baseUrl: UNUSED_BASE_URL } }, cases: RANKR_BAD_INPUT_CASES },
 ];
 
 export const DOC_PATH = path.join(__dirname, '..', 'docs', 'bad-input.md');
 
-/** The expected message as a reader would write it: the pattern without regex syntax. */
-export function readablePattern(pattern: RegExp): string {
-	return pattern.source
-		.replace(/^\^/, '')
-		.replace(/\$$/, '')
-		.replace(/\.\*/g, '…')
-		.replace(/\\(.)/g, '$1')
-		.replace(/\{(\d+)\}/g, '×$1')
-		.replace(/\|/g, '\\|');
+export interface DocumentedCase {
+	title: string;
+	where: string;
+	field: string;
+	badValue: string;
+	message: string;
 }
 
-function where(parameters: Record<string, unknown>): string {
-	return [parameters.resource, parameters.operation].filter(Boolean).join(' → ');
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The parameter a field's label stands for (label "Update Fields" → key updateFields), found anywhere in the case. */
+function parameterFor(field: string, parameters: Record<string, unknown>): unknown {
+	const label = squash(field.split(/→|\]/).pop() ?? field);
+	let found: unknown;
+	const walk = (value: unknown) => {
+		if (found !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) return;
+		for (const [key, inner] of Object.entries(value)) {
+			const name = squash(key);
+			if (found === undefined && label && (name.startsWith(label) || (name.length >= 4 && label.startsWith(name)))) found = inner;
+			walk(inner);
+		}
+	};
+	walk(parameters);
+	return found && typeof found === 'object' && '__rl' in found ? (found as unknown as { value: unknown }).value : found;
 }
 
-export function badInputDoc(): string {
-	const total = CORPORA.reduce((n, c) => n + c.cases.length, 0);
+function shown(value: unknown): string {
+	const text = JSON.stringify(value) ?? '—';
+	return text.length > 40 ? `${text.slice(0, 24)}… (${text.length} characters)` : text;
+}
+
+/** The field is what the message names before its first colon; the value, what it quotes, else the parameter given. */
+export function describeMessage(message: string, parameters: Record<string, unknown> = {}): { field: string; badValue: string } {
+	const colon = message.indexOf(': ');
+	const field = colon > 0 ? message.slice(0, colon) : '';
+	const quoted = /"((?:[^"\\]|\\.)*)"/.exec(message.slice(colon + 1));
+	if (quoted) return { field, badValue: `"${quoted[1]}"` };
+	if (/\bempty\b/.test(message)) return { field, badValue: '(empty)' };
+	const given = parameterFor(field, parameters);
+	return { field, badValue: given === undefined ? '—' : shown(given) };
+}
+
+/** Each source's cases with the message the node really gives; a case repeated in two tables is listed once. */
+export async function documentedCases(source: BadInputSource): Promise<DocumentedCase[]> {
+	const seen = new Set<string>();
+	const cases: DocumentedCase[] = [];
+	for (const [title, parameters] of source.cases) {
+		const where = [parameters.resource, parameters.operation].filter(Boolean).join(' → ');
+		const message = await messageFor(source, parameters);
+		if (seen.has(`${where}|${message}`)) continue;
+		seen.add(`${where}|${message}`);
+		cases.push({ title, where, message, ...describeMessage(message, parameters) });
+	}
+	return cases;
+}
+
+const cell = (text: string) => (text ? text.replace(/\|/g, '\\|').replace(/`/g, "'") : ' ');
+
+export function renderDoc(sections: Array<{ node: string; cases: DocumentedCase[] }>): string {
+	const total = sections.reduce((n, s) => n + s.cases.length, 0);
 	const lines = [
 		'# Bad input the nodes refuse',
 		'',
-		'<!-- Generated by `npm run docs:bad-input` from the test corpora; do not edit by hand. -->',
+		'<!-- Generated by `npm run docs:bad-input` from the test tables; do not edit by hand. -->',
 		'',
-		`Every case below is a test (${total} in all): the node gets the value through an expression, as data from an`,
+		`Every case below is a test (${total} distinct cases): the node gets the value through an expression, as data from an`,
 		'earlier node would arrive, and must stop with a `NodeOperationError` that names the field as the editor shows it and',
 		'the item (`[item N]`), before sending any request. With *Continue On Fail* the item becomes an error item',
-		'(with `pairedItem`) and the other items run.',
+		'(with `pairedItem`) and the other items run. The message column is what the node really says.',
 		'',
 	];
-	for (const { node, cases } of CORPORA) {
-		lines.push(`## ${node} node (${cases.length} cases)`, '', '| # | Case | Resource → Operation | What the user reads |', '| --- | --- | --- | --- |');
-		cases.forEach(([name, parameters, message], i) => lines.push(`| ${i + 1} | ${name} | ${where(parameters)} | ${readablePattern(message)} |`));
+	for (const { node, cases } of sections) {
+		lines.push(`## ${node} node (${cases.length} cases)`, '', '| # | Resource → Operation | Field | Bad value | Message users see | Case |', '| --- | --- | --- | --- | --- | --- |');
+		cases.forEach((c, i) => lines.push(`| ${i + 1} | ${cell(c.where)} | ${cell(c.field)} | ${cell(c.badValue)} | ${cell(c.message)} | ${cell(c.title)} |`));
 		lines.push('');
 	}
 	return lines.join('\n');
 }
 
+export async function badInputSections(): Promise<Array<{ node: string; cases: DocumentedCase[] }>> {
+	const sections = [];
+	for (const source of SOURCES) sections.push({ node: source.node, cases: await documentedCases(source) });
+	return sections;
+}
+
 if (require.main === module) {
-	fs.writeFileSync(DOC_PATH, badInputDoc());
-	process.stdout.write(`${DOC_PATH} written\n`);
+	// n8n-core logs every node error; the document is the output here.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
+	badInputSections()
+		.then((sections) => {
+			fs.writeFileSync(DOC_PATH, renderDoc(sections));
+			process.stdout.write(`${DOC_PATH} written\n`);
+		})
+		.catch((error: Error) => {
+			process.stderr.write(`${error.message}\n`);
+			process.exitCode = 1;
+		});
 }

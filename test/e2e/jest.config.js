@@ -7,6 +7,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/security/scanOutput.ts'],
+	reporters: ['default', '<rootDir>/test/security/secretScanReporter.js'],
 	testTimeout: 900_000,
 	maxWorkers: 1,
 };

@@ -48,6 +48,20 @@ export function ghlCorpus(ghl: GhlSigner, locationId: string): CorpusCase[] {
 		{ name: 'an empty body', build: () => ({ headers: JSON_TYPE, body: '' }), status: 401, starts: 0 },
 		{ name: 'a body over 1 MB', build: () => signed(event({ padding: 'x'.repeat(1_100_000) })), status: 413, starts: 0 },
 		{ name: 'a signed event the workflow did not select', build: () => signed(JSON.stringify(ghl.build('NoteCreate'))), status: 200, starts: 0 },
+		// Statuses of the cases below seen in a real n8n 2.41 (e2esec branch, corpus run of 27 GHL deliveries).
+		{ name: 'a valid event with only the legacy RSA signature', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-wh-signature': ghl.sign(body)['x-wh-signature'] }, body }; }, status: 200, starts: 1 },
+		{ name: 'a valid event sent as text/plain (the signature decides, not the content type)', build: () => signed(event(), { 'content-type': 'text/plain' }), status: 200, starts: 1 },
+		{ name: 'the first event\'s webhookId again, newly signed (GHL retry)', build: () => signed(event({ webhookId: (JSON.parse(valid) as { webhookId: string }).webhookId })), status: 200, starts: 0 },
+		{ name: 'the RSA signature in the Ed25519 header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': ghl.sign(body)['x-wh-signature'] }, body }; }, status: 401, starts: 0 },
+		{ name: 'the Ed25519 signature in the RSA header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-wh-signature': ed(body) }, body }; }, status: 401, starts: 0 },
+		// Two x-ghl-signature headers reach the trigger joined by ", ", as here.
+		{ name: 'a forged and a valid signature in one header', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': `${Buffer.alloc(64, 1).toString('base64')}, ${ed(body)}` }, body }; }, status: 401, starts: 0 },
+		{ name: 'a signed event with an unreadable timestamp', build: () => signed(event({ timestamp: 'yesterday' })), status: 401, starts: 0 },
+		// n8n's JSON parser refuses a truncated JSON body first; as text it would fail the signature check.
+		{ name: 'a body truncated after signing, sent as JSON', build: () => { const body = event(); return { headers: { ...JSON_TYPE, ...ghl.sign(body) }, body: body.slice(0, -20) }; }, status: 422, starts: 0 },
+		{ name: 'a signed form body', build: () => signed('type=ContactCreate&id=1', { 'content-type': 'application/x-www-form-urlencoded' }), status: 400, starts: 0 },
+		{ name: 'an unsigned event sent as text/plain', build: () => ({ headers: { 'content-type': 'text/plain' }, body: event() }), status: 401, starts: 0 },
+		{ name: 'an empty body, signed', build: () => signed(''), status: 400, starts: 0 },
 		{ name: 'a second valid event', build: () => signed(event()), status: 200, starts: 1 },
 	];
 }
