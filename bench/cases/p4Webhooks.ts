@@ -3,13 +3,11 @@
  * Trigger active, plus replays of 100 of them: executions started, duplicates, lost. Then the cost of one
  * signature check (nodes/GhlTrigger/signature.ts), measured in this process.
  */
-import { randomUUID } from 'node:crypto';
-
 import { verifyEd25519, verifyRsaSha256 } from '../../nodes/GhlTrigger/signature';
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox } from '../../sandbox/ghl';
 import type { N8n } from '../../test/e2e/harness/n8n';
-import { PACKAGE, startN8nWithPackage } from '../../test/e2e/harness/n8n';
+import { startN8nWithPackage } from '../../test/e2e/harness/n8n';
 import { seconds, timed } from '../ghl';
 import type { BenchCase, CaseResult, Measure } from '../types';
 
@@ -78,26 +76,10 @@ function signatureCost(sb: GhlSandbox): Measure[] {
 
 async function deliveries(n8n: N8n, sb: GhlSandbox, notes: string[]): Promise<Measure[]> {
 	const credential = await n8n.createCredential('GHL sandbox (bench)', 'ghlApi', { authType: 'location', token: sb.token, locationId: sb.locationId, baseUrl: sb.url });
-	const webhookId = randomUUID();
-	const workflowId = await n8n.importWorkflow({
-		name: 'Bench: GHL Trigger',
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'GHL Trigger',
-				type: `${PACKAGE}.ghlTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: sb.webhooks.ed25519PublicKeyPem, rsa: sb.webhooks.rsaPublicKeyPem } } } },
-				credentials: { ghlApi: credential },
-			},
-		],
-		connections: {},
-	});
+	const { id: workflowId, path: hook } = await n8n.importGhlTrigger('Bench: GHL Trigger', credential, sb.webhooks);
 	await n8n.api('POST', `/workflows/${workflowId}/activate`);
-	const url = `${n8n.url}/webhook/${webhookId}/webhook`;
-	await n8n.waitForWebhook(`${webhookId}/webhook`);
+	const url = `${n8n.url}/webhook/${hook}`;
+	await n8n.waitForWebhook(hook);
 
 	// Each event names its own contact, so every execution can be traced back to the event that started it.
 	// Events are built (and timestamped) when first sent, as GHL does, so a slow run cannot age them past the

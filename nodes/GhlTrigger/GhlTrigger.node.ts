@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { ghlLocation } from '../shared/ghlApi';
 import { ghlCredentials } from '../shared/ghlDescription';
 import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
+import { answer, rawBodyOf } from '../shared/webhookRequest';
 import type { DeliveryRules, Source } from './delivery';
 import { judgeDelivery, MAX_BODY_BYTES } from './delivery';
 import { ghlTriggerProperties } from './description';
@@ -18,14 +19,6 @@ import { isSelected, normaliseEvent } from './events';
 import { fetchLatest } from './fetchLatest';
 import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from './signature';
 import { isCurrent, recordOf, subscribe } from './subscription';
-
-type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
-
-/** Answers the request here and starts no execution. */
-function answer(res: Res, status: number, body: IDataObject): IWebhookResponseData {
-	res.status(status).json(body);
-	return { noWebhookResponse: true };
-}
 
 async function rulesFor(ctx: IWebhookFunctions, options: IDataObject): Promise<DeliveryRules> {
 	const source = ctx.getNodeParameter('source', 'marketplace') as Source;
@@ -50,14 +43,6 @@ async function rulesFor(ctx: IWebhookFunctions, options: IDataObject): Promise<D
 		replayWindowMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0,
 		maxBytes: MAX_BODY_BYTES,
 	};
-}
-
-/** The bytes GHL signed. n8n keeps them as `rawBody`; without it, the parsed body is all there is. */
-function rawBodyOf(req: ReturnType<IWebhookFunctions['getRequestObject']>): Buffer {
-	const { rawBody, body } = req as { rawBody?: unknown; body?: unknown };
-	if (Buffer.isBuffer(rawBody)) return rawBody;
-	if (typeof body === 'string') return Buffer.from(body, 'utf8');
-	return Buffer.from(JSON.stringify(body ?? {}), 'utf8');
 }
 
 export class GhlTrigger implements INodeType {

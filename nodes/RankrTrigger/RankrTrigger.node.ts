@@ -10,24 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
 import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
+import { answer, rawBodyOf } from '../shared/webhookRequest';
 import { eventItem, judgeRankrDelivery } from './delivery';
 import { storedSubscription, subscribe, subscriptionExists, unsubscribe } from './subscription';
-
-type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
-
-/** Answers the request here and starts no execution. */
-function answer(res: Res, status: number, body: IDataObject): IWebhookResponseData {
-	res.status(status).json(body);
-	return { noWebhookResponse: true };
-}
-
-/** The bytes Rankr signed. n8n keeps them as `rawBody`; without it, the parsed body is all there is. */
-function rawBodyOf(req: ReturnType<IWebhookFunctions['getRequestObject']>): Buffer {
-	const { rawBody, body } = req as { rawBody?: unknown; body?: unknown };
-	if (Buffer.isBuffer(rawBody)) return rawBody;
-	if (typeof body === 'string') return Buffer.from(body, 'utf8');
-	return Buffer.from(JSON.stringify(body ?? {}), 'utf8');
-}
 
 export class RankrTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -72,29 +72,13 @@ describe('GHL node in a workflow', () => {
 
 describe('GHL Trigger in n8n', () => {
 	it('proves access on activation, runs once per signed event, refuses a forged one, and forgets on deactivation', async () => {
-		const webhookId = randomUUID();
-		const id = await n8n.importWorkflow({
-			name: 'E2E: GHL Trigger',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'GHL Trigger',
-					type: `${PACKAGE}.ghlTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: sb.webhooks.ed25519PublicKeyPem, rsa: sb.webhooks.rsaPublicKeyPem } } } },
-					credentials: { ghlApi: credential },
-				},
-			],
-			connections: {},
-		});
+		const { id, path: hook } = await n8n.importGhlTrigger('E2E: GHL Trigger', credential, sb.webhooks);
 		sb.clearRequests();
 		await n8n.api('POST', `/workflows/${id}/activate`);
 		// create() proved the credential reaches the location.
 		expect(sb.requests.some((r) => r.path === '/contacts/search' && r.status === 200)).toBe(true);
-		const url = `${n8n.url}/webhook/${webhookId}/webhook`;
-		await n8n.waitForWebhook(`${webhookId}/webhook`);
+		const url = `${n8n.url}/webhook/${hook}`;
+		await n8n.waitForWebhook(hook);
 
 		const event = sb.webhooks.build('ContactCreate');
 		const accepted = await sb.webhooks.send(url, event);

@@ -55,28 +55,12 @@ async function settledExecutions(workflowId: string, expected: number) {
 describe('webhook refusal corpus in a real n8n', () => {
 	it('GHL Trigger: every forged, replayed, oversized or malformed delivery refused; only valid ones run', async () => {
 		const credential = await n8n.createCredential('GHL sandbox', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
-		const webhookId = randomUUID();
-		const id = await n8n.importWorkflow({
-			name: 'Security: GHL Trigger',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'GHL Trigger',
-					type: `${PACKAGE}.ghlTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: ghl.webhooks.ed25519PublicKeyPem, rsa: ghl.webhooks.rsaPublicKeyPem } } } },
-					credentials: { ghlApi: credential },
-				},
-			],
-			connections: {},
-		});
+		const { id, path: hook } = await n8n.importGhlTrigger('Security: GHL Trigger', credential, ghl.webhooks);
 		await n8n.api('POST', `/workflows/${id}/activate`);
-		await n8n.waitForWebhook(`${webhookId}/webhook`);
+		await n8n.waitForWebhook(hook);
 		const corpus = ghlCorpus(ghl.webhooks, ghl.locationId);
 		expect(corpus.length).toBeGreaterThanOrEqual(12);
-		const answers = await sendCorpus(`${n8n.url}/webhook/${webhookId}/webhook`, corpus);
+		const answers = await sendCorpus(`${n8n.url}/webhook/${hook}`, corpus);
 		expect(answers).toEqual(corpus.map((c) => ({ name: c.name, status: c.status })));
 		const executions = await settledExecutions(id, corpus.filter((c) => c.starts).length);
 		expect(executions).toHaveLength(corpus.filter((c) => c.starts).length);

@@ -70,8 +70,9 @@ export function rankrCorpus(secret: () => string, contactId: string): CorpusCase
 	const now = () => Math.floor(Date.now() / 1000);
 	const delivery = (id: string, type = 'contact.created') =>
 		JSON.stringify({ id, type, createdAt: new Date().toISOString(), data: { contact: { id: contactId } } });
-	const signed = (id: string, body = delivery(id), t = now(), key = secret()): CorpusRequest => ({
-		headers: { ...JSON_TYPE, 'rankr-signature': signRankrPayload(key, body, t), 'rankr-event': 'contact.created', 'rankr-delivery': id },
+	// The headers say what the signed body says, as Rankr sends them; cases that make them disagree say so.
+	const signed = (id: string, body = delivery(id), t = now(), key = secret(), event = 'contact.created'): CorpusRequest => ({
+		headers: { ...JSON_TYPE, 'rankr-signature': signRankrPayload(key, body, t), 'rankr-event': event, 'rankr-delivery': id },
 		body,
 	});
 	return [
@@ -83,7 +84,10 @@ export function rankrCorpus(secret: () => string, contactId: string): CorpusCase
 		{ name: 'signed 10 minutes ahead', build: () => signed('dlv_d', undefined, now() + 600), status: 401, starts: 0 },
 		{ name: 'a body changed after signing', build: () => { const r = signed('dlv_e'); return { ...r, body: r.body.replace(contactId, 'ctc_other') }; }, status: 401, starts: 0 },
 		{ name: 'a malformed signature header', build: () => ({ headers: { ...JSON_TYPE, 'rankr-signature': 't=now,v1=zz', 'rankr-delivery': 'dlv_f' }, body: delivery('dlv_f') }), status: 401, starts: 0 },
-		{ name: 'a signed event the workflow did not select', build: () => signed('dlv_g', delivery('dlv_g', 'note.created')), status: 200, starts: 0 },
+		{ name: 'a signed event the workflow did not select', build: () => signed('dlv_g', delivery('dlv_g', 'note.created'), undefined, undefined, 'note.created'), status: 200, starts: 0 },
+		{ name: 'the first delivery replayed under a new Rankr-Delivery id', build: () => { const r = signed('dlv_valid1'); return { ...r, headers: { ...r.headers, 'rankr-delivery': 'dlv_fresh' } }; }, status: 400, starts: 0 },
+		{ name: 'a Rankr-Event header that disagrees with the signed body', build: () => signed('dlv_h', delivery('dlv_h', 'note.created')), status: 400, starts: 0 },
+		{ name: 'a signed JSON body that is not a Rankr event', build: () => signed('dlv_i', JSON.stringify({ hello: 'world' })), status: 400, starts: 0 },
 		{ name: 'a second valid delivery', build: () => signed('dlv_valid2'), status: 200, starts: 1 },
 	];
 }

@@ -4,11 +4,13 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import type { GhlSandbox } from '../../../sandbox/ghl';
 import { findSecrets } from '../../security/secrets';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -160,17 +162,47 @@ export class N8n {
 		return (await this.api('POST', '/workflows', { name, nodes, connections, settings: settings ?? { executionOrder: 'v1' } })).id;
 	}
 
+	/**
+	 * A workflow of one GHL Trigger (Private Integration, ContactCreate) that trusts the sandbox's signing
+	 * keys; not yet active. `path` is its production webhook path.
+	 */
+	async importGhlTrigger(name: string, credential: { id: string; name: string }, webhooks: GhlSandbox['webhooks']): Promise<{ id: string; path: string }> {
+		const webhookId = randomUUID();
+		const id = await this.importWorkflow({
+			name,
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'GHL Trigger',
+					type: `${PACKAGE}.ghlTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: webhooks.ed25519PublicKeyPem, rsa: webhooks.rsaPublicKeyPem } } } },
+					credentials: { ghlApi: credential },
+				},
+			],
+			connections: {},
+		});
+		return { id, path: `${webhookId}/webhook` };
+	}
+
 	async executions(workflowId: string): Promise<Array<{ id: string; status: string; data?: any }>> {
 		return (await this.api('GET', `/executions?workflowId=${workflowId}&includeData=true`)).data;
 	}
 
-	/** Waits until a production webhook answers something other than 404 (registration is asynchronous). */
+	/**
+	 * Waits until a production webhook is registered (registration is asynchronous). A GET runs nothing on a
+	 * POST webhook: n8n answers 404 either way, but names the registered methods once there are some.
+	 */
 	async waitForWebhook(p: string): Promise<void> {
 		for (let i = 0; i < 100; i++) {
-			const r = await fetch(`${this.url}/webhook/${p}`, { method: 'HEAD' });
-			if (r.status !== 404) return;
+			const r = await fetch(`${this.url}/webhook/${p}`);
+			const text = await r.text();
+			if (r.status !== 404 || text.includes('not registered for GET requests')) return;
 			await new Promise((res) => setTimeout(res, 100));
 		}
+		throw new Error(`webhook ${p} was not registered within 10 s`);
 	}
 }
 

@@ -157,8 +157,9 @@ export const getMany: OperationModule = {
 			},
 			{ limit, pageSize: PAGE_SIZE },
 		);
-		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output.
-		const simplify = simplifyOn.call(this, i);
-		return contacts.map(({ searchAfter, ...contact }) => (simplify ? contact : { ...contact, searchAfter }));
+		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output. Deleted in
+		// place, as copying 100,000 contacts would hold two of each at the peak.
+		if (simplifyOn.call(this, i)) for (const contact of contacts) delete contact.searchAfter;
+		return contacts;
 	},
 };
