@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { FaultInjector } from '../shared/faults';
 import type { RecordedRequest, Route } from '../shared/http';
-import { BAD_BODY, flatHeaders, matchRoute, parseBody, queryOf, readBody, sendJson } from '../shared/http';
+import { BAD_BODY, matchRoute, recordRequest, sendJson } from '../shared/http';
 import type { SlidingWindowLimiter } from '../shared/rateLimit';
 import { contactRoutes } from './contacts';
 import type { GhlContext } from './context';
@@ -45,22 +45,8 @@ function rateHeaders(p: Pipeline, r: ReturnType<SlidingWindowLimiter['take']>): 
 export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 	let seq = 0;
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-		const receivedAt = Date.now();
-		const url = new URL(req.url ?? '/', 'http://sandbox');
-		const rawBody = await readBody(req);
-		const parsed = parseBody(rawBody, req.headers['content-type']);
-		const record: RecordedRequest = {
-			seq: ++seq,
-			method: req.method ?? 'GET',
-			path: url.pathname,
-			query: queryOf(url),
-			headers: flatHeaders(req),
-			body: parsed === BAD_BODY ? rawBody : parsed,
-			rawBody,
-			receivedAt,
-			status: 0,
-			countedByLimiter: false,
-		};
+		const { url, record, parsed } = await recordRequest(req, ++seq);
+		const { receivedAt } = record;
 		p.requests.push(record);
 		let extraHeaders: Record<string, string> = {};
 		const answer = (status: number, body: unknown) => {

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { FaultInjector } from '../shared/faults';
 import type { RecordedRequest, Route } from '../shared/http';
-import { BAD_BODY, flatHeaders, matchRoute, parseBody, queryOf, readBody, sendJson } from '../shared/http';
+import { BAD_BODY, matchRoute, recordRequest, sendJson } from '../shared/http';
 import type { OpenApiValidator, Operation } from '../shared/openapi';
 import { describeErrors, summarize } from '../shared/openapi';
 import type { SlidingWindowLimiter } from '../shared/rateLimit';
@@ -75,22 +75,9 @@ function rateHeaders(p: Pipeline, key: string, now: number, remaining: number): 
 export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>) {
 	let seq = 0;
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-		const receivedAt = Date.now();
-		const url = new URL(req.url ?? '/', 'http://sandbox');
-		const rawBody = await readBody(req);
-		const parsed = parseBody(rawBody, 'application/json');
-		const record: RankrRecordedRequest = {
-			seq: ++seq,
-			method: req.method ?? 'GET',
-			path: url.pathname,
-			query: queryOf(url),
-			headers: flatHeaders(req),
-			body: parsed === BAD_BODY ? rawBody : parsed,
-			rawBody,
-			receivedAt,
-			status: 0,
-			countedByLimiter: false,
-		};
+		const { url, record: base, parsed } = await recordRequest(req, ++seq, 'application/json');
+		const record: RankrRecordedRequest = base;
+		const { receivedAt } = record;
 		p.requests.push(record);
 		let operation: Operation | undefined;
 		let headers: Record<string, string> = {};

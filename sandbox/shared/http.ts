@@ -60,6 +60,31 @@ export function flatHeaders(req: IncomingMessage): Record<string, string> {
 	return out;
 }
 
+/**
+ * Reads a request whole and records it as the sandbox logs it (status still 0). A body that does not parse
+ * is kept raw, so a test can see what was sent, and `parsed` is then BAD_BODY. `contentType` overrides the
+ * request's own header.
+ */
+export async function recordRequest(req: IncomingMessage, seq: number, contentType = req.headers['content-type']): Promise<{ url: URL; record: RecordedRequest; parsed: unknown }> {
+	const receivedAt = Date.now();
+	const url = new URL(req.url ?? '/', 'http://sandbox');
+	const rawBody = await readBody(req);
+	const parsed = parseBody(rawBody, contentType);
+	const record: RecordedRequest = {
+		seq,
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: queryOf(url),
+		headers: flatHeaders(req),
+		body: parsed === BAD_BODY ? rawBody : parsed,
+		rawBody,
+		receivedAt,
+		status: 0,
+		countedByLimiter: false,
+	};
+	return { url, record, parsed };
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
 	const text = body === undefined ? '' : JSON.stringify(body);
 	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
