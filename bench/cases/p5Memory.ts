@@ -49,8 +49,8 @@ export const p5: BenchCase = {
 			notes.push(
 				`Goal missed: the peak is ${ratio(value)} × the JSON size. The output alone (${MB(report.heapRetainedDelta)} retained, ${ratio(report.heapRetainedDelta / report.jsonBytes)} × JSON) is the floor ` +
 					`of any node that returns these items: a parsed JS object takes more room than its JSON text (object headers, property storage, 2-byte strings where a character needs it). ` +
-					`The rest of the peak is garbage V8 had not yet collected, so it varies from run to run; part of it is ours: Get Many copies every contact once to drop GHL's ` +
-					`searchAfter cursor (nodes/Ghl/actions/contact/getMany.ts), where deleting the field in place would not allocate a second set.`,
+					`The rest of the peak is garbage V8 had not yet collected (each page's response text and parse, n8n's per-item wrappers), so it varies from run to run. ` +
+					`Our node keeps one copy of each contact: Get Many drops GHL's searchAfter cursor in place rather than copying (nodes/Ghl/actions/contact/getMany.ts).`,
 			);
 		}
 		return {

