@@ -1,7 +1,7 @@
 /** The GHL sandbox's HTTP pipeline: record → auth → Version → rate limit → faults → route → GHL-shaped answer. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { FaultInjector } from '../shared/faults';
+import { FaultInjector, limitAndFaults } from '../shared/faults';
 import type { RecordedRequest, Route } from '../shared/http';
 import { BAD_BODY, matchRoute, recordRequest, sendJson } from '../shared/http';
 import type { SlidingWindowLimiter } from '../shared/rateLimit';
@@ -24,6 +24,8 @@ export interface Pipeline {
 	faults: FaultInjector;
 	requests: RecordedRequest[];
 }
+
+const STATUS_NAMES = { 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
 
 export function buildRoutes(tokens: TokenRegistry): Route<GhlContext>[] {
 	// Fixed paths before parameterised ones that could swallow them (/contacts/search before /contacts/{id}).
@@ -84,28 +86,13 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 
 		const limit = p.limiter.take(token.locationId, receivedAt);
 		extraHeaders = rateHeaders(p, limit);
-		if (!limit.allowed) {
-			extraHeaders['Retry-After'] = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
-			return fail(429, limit.dailyExhausted ? 'Daily API limit exceeded for this location' : 'Too many requests', 'Too Many Requests');
+		const refusal = await limitAndFaults(req, record, limit, p.faults);
+		if (refusal === 'reset') return;
+		if (refusal) {
+			if (refusal.retryAfter) extraHeaders['Retry-After'] = refusal.retryAfter;
+			const name = STATUS_NAMES[refusal.status];
+			return fail(refusal.status, refusal.cause === 'daily_limit' ? 'Daily API limit exceeded for this location' : refusal.status === 429 ? 'Too many requests' : name, name);
 		}
-		record.countedByLimiter = true;
-
-		const fault = p.faults.pick();
-		if (fault) record.fault = fault;
-		if (fault === 'reset') {
-			record.status = -1;
-			req.socket.destroy();
-			return;
-		}
-		if (fault === '429') {
-			extraHeaders['Retry-After'] = String(p.faults.retryAfterSeconds);
-			return fail(429, 'Too many requests', 'Too Many Requests');
-		}
-		if (fault === '500' || fault === '502' || fault === '503') {
-			const names: Record<string, string> = { '500': 'Internal Server Error', '502': 'Bad Gateway', '503': 'Service Unavailable' };
-			return fail(Number(fault), names[fault], names[fault]);
-		}
-		if (fault === 'slow') await new Promise((r) => setTimeout(r, p.faults.slowMs));
 		if (parsed === BAD_BODY) return fail(400, 'Unexpected token in JSON body', 'Bad Request');
 
 		const found = matchRoute(routes, record.method, url.pathname);

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { FaultInjector } from '../shared/faults';
+import { limitAndFaults } from '../shared/faults';
 import type { RecordedRequest, Route } from '../shared/http';
 import { BAD_BODY, matchRoute, recordRequest, sendJson } from '../shared/http';
 import type { OpenApiValidator, Operation } from '../shared/openapi';
@@ -106,25 +107,13 @@ export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>)
 
 		const limit = p.limiter.take(bearer, receivedAt);
 		headers = rateHeaders(p, bearer, receivedAt, limit.remaining);
-		if (!limit.allowed) {
-			headers['Retry-After'] = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
-			return fail(new RankrError(429, 'rate_limited', 'Too many requests; wait Retry-After seconds'));
+		const refusal = await limitAndFaults(req, record, limit, p.faults);
+		if (refusal === 'reset') return;
+		if (refusal) {
+			if (refusal.retryAfter) headers['Retry-After'] = refusal.retryAfter;
+			if (refusal.status !== 429) return fail(new RankrError(refusal.status, 'internal', `Injected fault ${refusal.status}`));
+			return fail(new RankrError(429, 'rate_limited', refusal.cause === 'injected' ? 'Too many requests (injected fault)' : 'Too many requests; wait Retry-After seconds'));
 		}
-		record.countedByLimiter = true;
-
-		const fault = p.faults.pick();
-		if (fault) record.fault = fault;
-		if (fault === 'reset') {
-			record.status = -1;
-			req.socket.destroy();
-			return;
-		}
-		if (fault === '429') {
-			headers['Retry-After'] = String(p.faults.retryAfterSeconds);
-			return fail(new RankrError(429, 'rate_limited', 'Too many requests (injected fault)'));
-		}
-		if (fault === '500' || fault === '502' || fault === '503') return fail(new RankrError(Number(fault), 'internal', `Injected fault ${fault}`));
-		if (fault === 'slow') await new Promise((r) => setTimeout(r, p.faults.slowMs));
 
 		if (parsed === BAD_BODY) {
 			const error = RankrError.invalid([{ field: 'body', message: 'is not valid JSON' }]);

@@ -47,14 +47,16 @@ describe('GHL sandbox behaviour', () => {
 	});
 
 	it.each([
-		['rate429', 429],
-		['rate500', 500],
-		['rate502', 502],
-		['rate503', 503],
-	])('injects %s', async (fault, status) => {
-		sb.setFaults({ [fault]: 1 });
+		['rate429', 429, 'Too many requests', 'Too Many Requests', '3'],
+		['rate500', 500, 'Internal Server Error', 'Internal Server Error', null],
+		['rate502', 502, 'Bad Gateway', 'Bad Gateway', null],
+		['rate503', 503, 'Service Unavailable', 'Service Unavailable', null],
+	])('injects %s in GHL\'s error shape', async (fault, status, message, error, retryAfter) => {
+		sb.setFaults({ [fault]: 1, retryAfterSeconds: 3 });
 		const response = await tags();
 		expect(response.status).toBe(status);
+		expect(response.headers.get('retry-after')).toBe(retryAfter);
+		expect(await response.json()).toMatchObject({ statusCode: status, message, error });
 		expect(sb.requests[0].fault).toBe(String(status));
 	});
 
