@@ -31,6 +31,11 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
+/** The optional "Filters" collection of a list operation, as n8n's own Get Many operations show it. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 /** n8n's convention for what a delete returns. */
 export function deleted(id: string): IDataObject {
 	return { deleted: true, id };

@@ -1,51 +1,45 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport/path';
 import { collectPages, nextSkip } from '../../../shared/transport/pagination';
 import { checkEnum, invalid, requireId, toList } from '../../../shared/validation';
 import { returnAllFields, wantedLimit } from '../common';
 
 /** Tasks of every contact of the location, filtered: POST /locations/{locationId}/tasks/search. */
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Assigned To Names or IDs',
-			name: 'assignedTo',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: [],
-			description: 'Only tasks of these users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{ displayName: 'Business ID', name: 'businessId', type: 'string', default: '', description: 'Only tasks of contacts linked to this business' },
-		{
-			displayName: 'Contact IDs',
-			name: 'contactIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc, pOC0uJ97VYOKH2m3fkMD',
-			description: 'Only tasks of these contacts: comma-separated IDs, or an expression giving a list',
-		},
-		{ displayName: 'Search Query', name: 'query', type: 'string', default: '', description: 'Text to look for in the tasks' },
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Pending', value: 'pending' },
-			],
-			default: 'pending',
-			description: 'Only completed tasks, or only those still to do',
-		},
-	],
-};
+const filtersField = filtersCollection([
+	{
+		displayName: 'Assigned To Names or IDs',
+		name: 'assignedTo',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		description: 'Only tasks of these users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{ displayName: 'Business ID', name: 'businessId', type: 'string', default: '', description: 'Only tasks of contacts linked to this business' },
+	{
+		displayName: 'Contact IDs',
+		name: 'contactIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc, pOC0uJ97VYOKH2m3fkMD',
+		description: 'Only tasks of these contacts: comma-separated IDs, or an expression giving a list',
+	},
+	{ displayName: 'Search Query', name: 'query', type: 'string', default: '', description: 'Text to look for in the tasks' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Completed', value: 'completed' },
+			{ name: 'Pending', value: 'pending' },
+		],
+		default: 'pending',
+		description: 'Only completed tasks, or only those still to do',
+	},
+]);
 
 /** GHL documents a default of 25 and no maximum; 100 is what the endpoint is known to take. */
 const PAGE_SIZE = 100;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { checkDate, checkEmail, invalid } from '../../../shared/validation';
 import { listAll, returnAllFields, simplifyContact, simplifyField } from '../common';
 
@@ -8,28 +9,21 @@ export const getMany: OperationModule = {
 	routes: ['GET /v1/contacts'],
 	description: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email, any case' },
-				{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '', description: 'Exact External Ref' },
-				{
-					displayName: 'External Ref Starts With',
-					name: 'externalRefPrefix',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. ghl:ve9EPM428h8vShlRW1KT:',
-					description: 'E.g. every contact synced from one GHL location.',
-				},
-				{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Text in the name, email, phone or company name' },
-				{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Contacts holding this tag' },
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
-			],
-		},
+		filtersCollection([
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email, any case' },
+			{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '', description: 'Exact External Ref' },
+			{
+				displayName: 'External Ref Starts With',
+				name: 'externalRefPrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ghl:ve9EPM428h8vShlRW1KT:',
+				description: 'E.g. every contact synced from one GHL location.',
+			},
+			{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Text in the name, email, phone or company name' },
+			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Contacts holding this tag' },
+			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
+		]),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, i: number) {

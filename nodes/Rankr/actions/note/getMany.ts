@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport/path';
 import { contactLocator, getContactChoice, getContactId, listAll, returnAllFields } from '../common';
 
@@ -9,14 +10,7 @@ export const getMany: OperationModule = {
 	description: [
 		contactLocator({ description: 'The contact whose notes to list' }),
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '' }],
-		},
+		filtersCollection([{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '' }]),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		getContactChoice.call(this, i);

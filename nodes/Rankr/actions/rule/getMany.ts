@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { checkEnum } from '../../../shared/validation';
 import { listAll, returnAllFields } from '../common';
 import { eventTypeField, ruleEventType } from './fields';
@@ -11,27 +12,20 @@ export const getMany: OperationModule = {
 	routes: ['GET /v1/rules'],
 	description: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				eventTypeField,
-				{
-					displayName: 'State',
-					name: 'state',
-					type: 'options',
-					options: [
-						{ name: 'All', value: 'all' },
-						{ name: 'Enabled', value: 'enabled' },
-						{ name: 'Disabled', value: 'disabled' },
-					],
-					default: 'all',
-				},
-			],
-		},
+		filtersCollection([
+			eventTypeField,
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Enabled', value: 'enabled' },
+					{ name: 'Disabled', value: 'disabled' },
+				],
+				default: 'all',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

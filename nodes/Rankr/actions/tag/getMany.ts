@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { invalid } from '../../../shared/validation';
 import { listAll, returnAllFields } from '../common';
 
@@ -8,14 +9,7 @@ export const getMany: OperationModule = {
 	routes: ['GET /v1/tags'],
 	description: [
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [{ displayName: 'Starts With', name: 'prefix', type: 'string', default: '', placeholder: 'e.g. ghl-' }],
-		},
+		filtersCollection([{ displayName: 'Starts With', name: 'prefix', type: 'string', default: '', placeholder: 'e.g. ghl-' }]),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport/path';
 import { checkEnum } from '../../../shared/validation';
 import { contactLocator, getContactChoice, getContactId, listAll, returnAllFields } from '../common';
@@ -12,27 +13,20 @@ export const getMany: OperationModule = {
 	description: [
 		contactLocator({ description: 'The contact whose tasks to list' }),
 		...returnAllFields(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'All', value: 'all' },
-						{ name: 'Open', value: 'open' },
-						{ name: 'Completed', value: 'completed' },
-					],
-					default: 'all',
-				},
-				{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '' },
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Open', value: 'open' },
+					{ name: 'Completed', value: 'completed' },
+				],
+				default: 'all',
+			},
+			{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '' },
+		]),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		getContactChoice.call(this, i);
