@@ -1,6 +1,6 @@
 /**
- * Fault injection: 5,000 GHL contacts (one task and one note each) synced into a Rankr that answers 5% of
- * requests 429, 2% 5xx, drops 1% of connections and lets 1% time out. Afterwards nothing may be lost or
+ * Fault injection: 5,000 GHL contacts (one task and one note each) synced into Rankr while both sandboxes
+ * answer 5% of requests 429, 2% 5xx, drop 1% of connections and let 1% time out. Afterwards nothing may be lost or
  * doubled: a parity check (faults off) finds both sides equal, and Rankr's store holds exactly one copy
  * of every record. Idempotency-Keys on POSTs are what make retrying the writes safe.
  *
@@ -14,6 +14,7 @@ import type { SyncSandboxes } from './setup';
 import { runRankr, startSandboxes, syncAll } from './setup';
 
 const CONTACTS = Number(process.env.SYNC_FAULT_CONTACTS ?? 5000);
+const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0 };
 let sb: SyncSandboxes;
 const saved: RetrySettings = { ...retrySettings };
 
@@ -21,11 +22,8 @@ beforeAll(async () => {
 	// Short timeouts and backoff so a timed-out or refused request is retried within milliseconds.
 	Object.assign(retrySettings, { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 100, timeoutMs: 400 });
 	sb = await startSandboxes(
-		{ seed: { contacts: CONTACTS, tasksPerContact: 1, notesPerContact: 1 } },
-		{
-			validateResponses: false,
-			faults: { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0, random: 11 },
-		},
+		{ seed: { contacts: CONTACTS, tasksPerContact: 1, notesPerContact: 1 }, faults: { ...FAULTS, random: 21 } },
+		{ validateResponses: false, faults: { ...FAULTS, random: 11 } },
 	);
 });
 afterAll(async () => {
@@ -43,10 +41,12 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(items.filter((i) => i.json.error)).toEqual([]);
 		expect(items.every((i) => (i.json.changes as { contact: string }).contact === 'created')).toBe(true);
 
-		// The faults really happened, of every kind.
+		// The faults really happened, of every kind, on both sides.
 		const faults = new Map<string, number>();
-		for (const r of sb.rankr.requests) if (r.fault) faults.set(r.fault, (faults.get(r.fault) ?? 0) + 1);
-		for (const kind of ['429', '500', '503', 'reset', 'slow']) expect(faults.get(kind) ?? 0).toBeGreaterThan(10);
+		for (const [side, requests] of [['rankr', sb.rankr.requests], ['ghl', sb.ghl.requests]] as const) {
+			for (const r of requests) if (r.fault) faults.set(`${side} ${r.fault}`, (faults.get(`${side} ${r.fault}`) ?? 0) + 1);
+		}
+		for (const side of ['rankr', 'ghl']) for (const kind of ['429', '500', '503', 'reset', 'slow']) expect(faults.get(`${side} ${kind}`) ?? 0).toBeGreaterThan(10);
 		expect(sb.rankr.contractViolations).toEqual([]);
 
 		// Rankr's store: exactly one contact, task and note per GHL record.
@@ -59,6 +59,7 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect(new Set([...store.notes.values()].map((n) => n.contactId)).size).toBe(CONTACTS);
 
 		sb.rankr.setFaults(undefined);
+		sb.ghl.setFaults(undefined);
 		const parity = await runRankr(sb, { operation: 'parityCheck' });
 		expect(parity.error).toBeUndefined();
 		expect(parity.items[0].json).toEqual({ ghlCount: CONTACTS, rankrCount: CONTACTS, missing: [], extra: [], duplicated: [], different: [], inParity: true });
@@ -68,8 +69,8 @@ describe('GHL → Rankr sync under injected faults', () => {
 	}, 600_000);
 
 	it('applies GHL edits and deletions under the same faults (PATCH, complete, DELETE retried safely)', async () => {
-		const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0, random: 12 };
-		sb.rankr.setFaults(FAULTS);
+		sb.rankr.setFaults({ ...FAULTS, random: 12 });
+		sb.ghl.setFaults({ ...FAULTS, random: 22 });
 		const ghl = sb.ghl.store;
 		const all = ghl.contactsOf(sb.ghl.locationId);
 		const edited = all.slice(0, 300);
@@ -94,6 +95,7 @@ describe('GHL → Rankr sync under injected faults', () => {
 		expect([...store.tasks.values()].filter((t) => t.completed && t.title === 'Called back')).toHaveLength(300);
 
 		sb.rankr.setFaults(undefined);
+		sb.ghl.setFaults(undefined);
 		const whole = await runRankr(sb, { operation: 'parityCheck' });
 		expect(whole.items[0].json).toMatchObject({ ghlCount: CONTACTS - 50, rankrCount: CONTACTS - 50, inParity: true });
 		const children = await runRankr(sb, { operation: 'parityCheck', scope: 'tag', tag: 'edited', compareChildren: true });
