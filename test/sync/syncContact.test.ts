@@ -170,6 +170,23 @@ describe('GHL Sync: Sync Contact', () => {
 		expect(rankrContact(b.id)).toBeDefined();
 	});
 
+	it('two runs for one contact at once (say TaskCreate and NoteCreate together) end with one copy of each record, and no error', async () => {
+		const [ghl] = ghlContacts();
+		await runRankr(sb, { operation: 'syncContact' }, [{ contactId: ghl.id }]);
+		sb.ghl.store.addTask(ghl.id, { title: 'New task', body: 'Both runs see it', dueDate: '2026-12-01T10:00:00.000Z' });
+		sb.ghl.store.addNote(ghl.id, { body: 'New note' });
+		// Two executions of one workflow, racing: each reads Rankr before the other writes, so both create
+		// the new task and note; Rankr refuses the second copy (409, externalRef taken).
+		const runs = await Promise.all([0, 1].map(() => runRankr(sb, { operation: 'syncContact' }, [{ contactId: ghl.id }])));
+		expect(sb.rankr.requests.filter((r) => r.status === 409).length).toBeGreaterThan(0);
+		expect(runs.map((r) => r.error?.message)).toEqual([undefined, undefined]);
+		const rankr = rankrContact(ghl.id)!;
+		expect(rankrTasks(rankr.id)).toHaveLength(3);
+		expect(rankrNotes(rankr.id)).toHaveLength(3);
+		const again = await runRankr(sb, { operation: 'syncContact' }, [{ contactId: ghl.id }]);
+		expect(again.items[0].json.changed).toBe(false);
+	});
+
 	describe('bad input is refused before any request', () => {
 		// Values given through expressions, as data from earlier nodes arrives (n8n checks literal values itself).
 		it.each([

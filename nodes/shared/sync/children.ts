@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { allOrFirstError } from './errors';
+import { allOrFirstError, isConflict, nodeError } from './errors';
 import { differingFields, noteFields, taskFields } from './mapping';
 import { childIdOfRef, childRef } from './refs';
 import type { ChildKind } from './refs';
 import type { RankrCall } from './rankrTarget';
-import { completeTask, createChild, deleteChild, updateChild } from './rankrTarget';
+import { completeTask, createChild, deleteChild, listChildren, updateChild } from './rankrTarget';
 
 /** Making one contact's Rankr tasks (or notes) match GHL's, touching only records GHL is the source of. */
 
@@ -30,6 +30,8 @@ export function bySourceId(locationId: string, kind: ChildKind, rankr: IDataObje
 	return out;
 }
 
+type Outcome = Exclude<keyof ChildCounts, 'unchanged'> | 'unchanged';
+
 export async function reconcileChildren(
 	call: RankrCall,
 	kind: ChildKind,
@@ -37,37 +39,47 @@ export async function reconcileChildren(
 	ghl: IDataObject[],
 	rankr: IDataObject[],
 ): Promise<ChildCounts> {
-	const counts: ChildCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
 	const existing = bySourceId(target.locationId, kind, rankr);
 	const contactId = target.rankrContactId;
-	const writes: Array<Promise<void>> = [];
+	const outcomes: Array<Outcome | Promise<Outcome>> = [];
 	for (const source of ghl) {
 		const sourceId = String(source.id);
 		const wanted = childFields(kind, source);
 		const record = existing.get(sourceId);
 		existing.delete(sourceId);
 		if (!record) {
-			counts.created++;
-			writes.push(createChild(call, kind, contactId, { externalRef: childRef(target.locationId, kind, sourceId), ...wanted }));
+			outcomes.push(createOrAdopt(call, kind, contactId, childRef(target.locationId, kind, sourceId), wanted));
 			continue;
 		}
 		const differing = differingFields(wanted, record);
-		if (!differing.length) {
-			counts.unchanged++;
-			continue;
-		}
-		counts.updated++;
-		writes.push(updateRecord(call, kind, contactId, String(record.id), wanted, differing));
+		outcomes.push(differing.length ? updateRecord(call, kind, contactId, String(record.id), wanted, differing).then(() => 'updated' as const) : 'unchanged');
 	}
 	// What is left came from GHL but GHL no longer has it.
 	if (target.deletions === 'delete') {
-		for (const record of existing.values()) {
-			counts.deleted++;
-			writes.push(deleteChild(call, kind, contactId, String(record.id)));
-		}
+		for (const record of existing.values()) outcomes.push(deleteChild(call, kind, contactId, String(record.id)).then(() => 'deleted' as const));
 	}
-	await allOrFirstError<void[]>(writes);
+	const counts: ChildCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+	for (const outcome of await allOrFirstError<Outcome[]>(outcomes.map(async (o) => await o))) counts[outcome]++;
 	return counts;
+}
+
+/**
+ * Creates the record; if Rankr answers 409 because the externalRef is taken, another run for the same contact
+ * (two GHL events at once) created it after this run read the list: that record is made to match instead.
+ */
+async function createOrAdopt(call: RankrCall, kind: ChildKind, contactId: string, externalRef: string, wanted: IDataObject): Promise<Outcome> {
+	try {
+		await createChild(call, kind, contactId, { externalRef, ...wanted });
+		return 'created';
+	} catch (error) {
+		if (!isConflict(error)) throw nodeError(call.node, error);
+		const [record] = await listChildren(call, kind, contactId, { externalRef });
+		if (!record) throw nodeError(call.node, error);
+		const differing = differingFields(wanted, record);
+		if (!differing.length) return 'unchanged';
+		await updateRecord(call, kind, contactId, String(record.id), wanted, differing);
+		return 'updated';
+	}
 }
 
 /** Field changes with PATCH; a task's completion with the complete endpoint, so Rankr records completedAt and fires task.completed. */

@@ -7,6 +7,11 @@ export function isNotFound(error: unknown): boolean {
 	return error.httpCode === '404' || (error.httpCode === '400' && /not found/i.test(error.message));
 }
 
+/** Rankr refused a write because a unique field (an externalRef) is taken. */
+export function isConflict(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '409';
+}
+
 /** The transport's errors already name the service, status and item; anything else gets the node attached. */
 export function nodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);

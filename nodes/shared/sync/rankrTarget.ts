@@ -43,8 +43,8 @@ export async function contactsByRef(call: RankrCall, externalRef: string): Promi
 const childPath = (kind: ChildKind, contactId: string) =>
 	kind === 'task' ? apiPath`/v1/contacts/${contactId}/tasks` : apiPath`/v1/contacts/${contactId}/notes`;
 
-export async function listChildren(call: RankrCall, kind: ChildKind, contactId: string): Promise<IDataObject[]> {
-	return await listAll(call, childPath(kind, contactId));
+export async function listChildren(call: RankrCall, kind: ChildKind, contactId: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return await listAll(call, childPath(kind, contactId), qs);
 }
 
 export async function createChild(call: RankrCall, kind: ChildKind, contactId: string, body: IDataObject): Promise<void> {
