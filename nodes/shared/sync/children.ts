@@ -30,7 +30,7 @@ export function bySourceId(locationId: string, kind: ChildKind, rankr: IDataObje
 	return out;
 }
 
-type Outcome = Exclude<keyof ChildCounts, 'unchanged'> | 'unchanged';
+type Outcome = keyof ChildCounts;
 
 export async function reconcileChildren(
 	call: RankrCall,
@@ -41,26 +41,31 @@ export async function reconcileChildren(
 ): Promise<ChildCounts> {
 	const existing = bySourceId(target.locationId, kind, rankr);
 	const contactId = target.rankrContactId;
-	const outcomes: Array<Outcome | Promise<Outcome>> = [];
+	const outcomes: Array<Promise<Outcome>> = [];
 	for (const source of ghl) {
 		const sourceId = String(source.id);
 		const wanted = childFields(kind, source);
 		const record = existing.get(sourceId);
 		existing.delete(sourceId);
-		if (!record) {
-			outcomes.push(createOrAdopt(call, kind, contactId, childRef(target.locationId, kind, sourceId), wanted));
-			continue;
-		}
-		const differing = differingFields(wanted, record);
-		outcomes.push(differing.length ? updateRecord(call, kind, contactId, String(record.id), wanted, differing).then(() => 'updated' as const) : 'unchanged');
+		outcomes.push(
+			record ? matchRecord(call, kind, contactId, record, wanted) : createOrAdopt(call, kind, contactId, childRef(target.locationId, kind, sourceId), wanted),
+		);
 	}
 	// What is left came from GHL but GHL no longer has it.
 	if (target.deletions === 'delete') {
 		for (const record of existing.values()) outcomes.push(deleteChild(call, kind, contactId, String(record.id)).then(() => 'deleted' as const));
 	}
 	const counts: ChildCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
-	for (const outcome of await allOrFirstError<Outcome[]>(outcomes.map(async (o) => await o))) counts[outcome]++;
+	for (const outcome of await allOrFirstError<Outcome[]>(outcomes)) counts[outcome]++;
 	return counts;
+}
+
+/** Writes only the fields of an existing Rankr record that differ from what GHL holds. */
+async function matchRecord(call: RankrCall, kind: ChildKind, contactId: string, record: IDataObject, wanted: IDataObject): Promise<Outcome> {
+	const differing = differingFields(wanted, record);
+	if (!differing.length) return 'unchanged';
+	await updateRecord(call, kind, contactId, String(record.id), wanted, differing);
+	return 'updated';
 }
 
 /**
@@ -75,10 +80,7 @@ async function createOrAdopt(call: RankrCall, kind: ChildKind, contactId: string
 		if (!isConflict(error)) throw nodeError(call.node, error);
 		const [record] = await listChildren(call, kind, contactId, { externalRef });
 		if (!record) throw nodeError(call.node, error);
-		const differing = differingFields(wanted, record);
-		if (!differing.length) return 'unchanged';
-		await updateRecord(call, kind, contactId, String(record.id), wanted, differing);
-		return 'updated';
+		return await matchRecord(call, kind, contactId, record, wanted);
 	}
 }
 
