@@ -122,7 +122,7 @@ export class GhlApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/contacts/?locationId={{encodeURIComponent($credentials.locationId)}}&limit=1',
+			url: '=/locations/{{encodeURIComponent($credentials.locationId)}}',
 			method: 'GET',
 		},
 	};
