@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { countryCode } from './countries';
+
 /**
  * How GHL records become Rankr records. Sync and Parity Check both read GHL through these functions, so
  * what the sync writes is exactly what the parity check expects to find. Values Rankr's contract would
@@ -27,8 +29,8 @@ const phone: Fit = (value) => {
 	return typeof s === 'string' && PHONE.test(s) ? s : null;
 };
 const country: Fit = (value) => {
-	const s = text(2)(value);
-	return typeof s === 'string' && /^[A-Za-z]{2}$/.test(String(value).trim()) ? s.toUpperCase() : null;
+	const s = text(255)(value);
+	return typeof s === 'string' ? countryCode(s) : null;
 };
 const flag: Fit = (value) => value === true;
 
