@@ -18,9 +18,11 @@ describe('externalRefs', () => {
 });
 
 describe('field mapping', () => {
-	it('copies what Rankr accepts and empties what it would refuse', () => {
+	it('copies what Rankr accepts and leaves out what it would refuse', () => {
 		const fields = contactFields({ firstName: ' Ada ', email: 'ADA@Example.COM', phone: 'call me', country: 'Atlantis', postalCode: '', dnd: true, city: 'x'.repeat(300) });
-		expect(fields).toMatchObject({ firstName: 'Ada', email: 'ada@example.com', phone: null, country: null, postalCode: null, dnd: true });
+		expect(fields).toMatchObject({ firstName: 'Ada', email: 'ada@example.com', postalCode: null, dnd: true });
+		expect(fields).not.toHaveProperty('phone');
+		expect(fields).not.toHaveProperty('country');
 		expect(String(fields.city)).toHaveLength(255);
 		expect(contactFields({ country: 'fr' }).country).toBe('FR');
 	});

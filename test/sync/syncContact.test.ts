@@ -177,6 +177,18 @@ describe('GHL Sync: Sync Contact', () => {
 		});
 	});
 
+	it('a phone GHL has that Rankr would refuse leaves Rankr\'s phone as it was and is reported under skipped', async () => {
+		await syncAll(sb);
+		const [ghl] = ghlContacts();
+		const rankr = rankrContact(ghl.id)!;
+		const phoneBefore = rankr.phone;
+		expect(phoneBefore).toBeTruthy();
+		sb.ghl.store.updateContact(ghl.id, { phone: 'call me after 5' });
+		const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id) });
+		expect(items[0].json).toMatchObject({ skipped: [{ field: 'phone', ghl: 'call me after 5' }] });
+		expect(rankrContact(ghl.id)!.phone).toBe(phoneBefore);
+	});
+
 	it("takes the contact from the input item by default ($json.contactId or $json.id)", async () => {
 		const [a, b] = ghlContacts();
 		const { items, error } = await runRankr(sb, { operation: 'syncContact' }, [{ contactId: a.id }, { id: b.id, type: 'contact' }]);
