@@ -82,7 +82,7 @@ describe('GHL → Rankr sync under injected faults', () => {
 		}
 		for (const contact of deleted) ghl.deleteContact(contact.id);
 
-		const { items, error } = await syncAll(sb, {}, [...edited, ...deleted].map((c) => c.id));
+		const { items, error } = await syncAll(sb, { deletions: 'delete' }, [...edited, ...deleted].map((c) => c.id));
 		expect(error).toBeUndefined();
 		expect(items.slice(0, 300).every((i) => i.json.changed === true && (i.json.changes as { contact: string }).contact === 'updated')).toBe(true);
 		expect(items.slice(300).every((i) => (i.json.changes as { contact: string }).contact === 'deleted')).toBe(true);

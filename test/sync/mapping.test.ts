@@ -18,11 +18,18 @@ describe('externalRefs', () => {
 });
 
 describe('field mapping', () => {
-	it('copies what Rankr accepts and empties what it would refuse', () => {
-		const fields = contactFields({ firstName: ' Ada ', email: 'ADA@Example.COM', phone: 'call me', country: 'France', postalCode: '', dnd: true, city: 'x'.repeat(300) });
-		expect(fields).toMatchObject({ firstName: 'Ada', email: 'ada@example.com', phone: null, country: null, postalCode: null, dnd: true });
+	it('copies what Rankr accepts and leaves out what it would refuse', () => {
+		const fields = contactFields({ firstName: ' Ada ', email: 'ADA@Example.COM', phone: 'call me', country: 'Atlantis', postalCode: '', dnd: true, city: 'x'.repeat(300) });
+		expect(fields).toMatchObject({ firstName: 'Ada', email: 'ada@example.com', postalCode: null, dnd: true });
+		expect(fields).not.toHaveProperty('phone');
+		expect(fields).not.toHaveProperty('country');
 		expect(String(fields.city)).toHaveLength(255);
 		expect(contactFields({ country: 'fr' }).country).toBe('FR');
+	});
+
+	it('country USA is written as US, and other country names as their ISO code', () => {
+		const cases: Record<string, string> = { USA: 'US', 'United States': 'US', Deutschland: 'DE', France: 'FR', 'united kingdom': 'GB', UK: 'GB', Japan: 'JP', Brazil: 'BR' };
+		for (const [name, code] of Object.entries(cases)) expect([name, contactFields({ country: name }).country]).toEqual([name, code]);
 	});
 
 	it('maps tasks and notes, giving an empty note a body Rankr accepts', () => {

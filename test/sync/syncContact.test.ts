@@ -81,7 +81,7 @@ describe('GHL Sync: Sync Contact', () => {
 		const own = addTask(sb.rankr.store, rankrOther.id, { title: 'Rankr-only call' });
 
 		const before = sb.rankr.requests.length;
-		const { items } = await syncAll(sb, {}, [edited.id, other.id]);
+		const { items } = await syncAll(sb, { deletions: 'delete' }, [edited.id, other.id]);
 		expect(items[0].json).toMatchObject({
 			changed: true,
 			changes: { contact: 'updated', tasks: { updated: 1, unchanged: 1 }, notes: { deleted: 1, unchanged: 1 }, tags: { added: ['vip client'], removed: [] } },
@@ -117,11 +117,26 @@ describe('GHL Sync: Sync Contact', () => {
 			const own = addTask(sb.rankr.store, rankr.id, { title: 'Mine', externalRef: 'crm:other:1' });
 			const [task] = [...sb.ghl.store.tasks.values()].filter((t) => t.contactId === ghl.id);
 			sb.ghl.store.tasks.delete(task.id);
-			const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id) });
+			const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id), deletions: 'delete' });
 			expect(items[0].json).toMatchObject({ changes: { tasks: { deleted: 1, unchanged: 1 } } });
 			expect(rankrTasks(rankr.id)).toHaveLength(2);
 			expect(sb.rankr.store.tasks.get(own.id)).toBeDefined();
 			expect(rankrTasks(rankr.id).some((t) => t.externalRef?.endsWith(task.id))).toBe(false);
+		});
+
+		it('by default, a contact deleted in GHL stays in Rankr with its tasks and notes', async () => {
+			await syncAll(sb);
+			const [ghl] = ghlContacts();
+			const rankr = rankrContact(ghl.id)!;
+			const own = addTask(sb.rankr.store, rankr.id, { title: 'Made in Rankr' });
+			sb.ghl.store.deleteContact(ghl.id);
+			const before = sb.rankr.requests.length;
+			const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id) });
+			expect(items[0].json).toMatchObject({ rankrContactId: rankr.id, changed: false });
+			expect(rankrWrites(sb, before)).toEqual([]);
+			expect(sb.rankr.store.contacts.has(rankr.id)).toBe(true);
+			expect(sb.rankr.store.tasks.get(own.id)).toBeDefined();
+			expect(rankrTasks(rankr.id)).toHaveLength(3);
 		});
 
 		it('keep: leaves them in Rankr', async () => {
@@ -152,14 +167,26 @@ describe('GHL Sync: Sync Contact', () => {
 			expect(keep.items[0].json).toMatchObject({ ghlContactId: kept.id, rankrContactId: keptRankrId, changed: false, changes: { contact: 'unchanged' } });
 			expect(sb.rankr.store.contacts.has(keptRankrId)).toBe(true);
 
-			const del = await runRankr(sb, { operation: 'syncContact', contactId: byId(gone.id) });
+			const del = await runRankr(sb, { operation: 'syncContact', contactId: byId(gone.id), deletions: 'delete' });
 			expect(del.items[0].json).toMatchObject({ ghlContactId: gone.id, rankrContactId: goneRankrId, changed: true, changes: { contact: 'deleted' } });
 			expect(sb.rankr.store.contacts.has(goneRankrId)).toBe(false);
 			expect(rankrTasks(goneRankrId)).toHaveLength(0);
 
-			const again = await runRankr(sb, { operation: 'syncContact', contactId: byId(gone.id) });
+			const again = await runRankr(sb, { operation: 'syncContact', contactId: byId(gone.id), deletions: 'delete' });
 			expect(again.items[0].json).toMatchObject({ rankrContactId: null, changed: false, changes: { contact: 'unchanged' } });
 		});
+	});
+
+	it('a phone GHL has that Rankr would refuse leaves Rankr\'s phone as it was and is reported under skipped', async () => {
+		await syncAll(sb);
+		const [ghl] = ghlContacts();
+		const rankr = rankrContact(ghl.id)!;
+		const phoneBefore = rankr.phone;
+		expect(phoneBefore).toBeTruthy();
+		sb.ghl.store.updateContact(ghl.id, { phone: 'call me after 5' });
+		const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id) });
+		expect(items[0].json).toMatchObject({ skipped: [{ field: 'phone', ghl: 'call me after 5' }] });
+		expect(rankrContact(ghl.id)!.phone).toBe(phoneBefore);
 	});
 
 	it("takes the contact from the input item by default ($json.contactId or $json.id)", async () => {

@@ -22,16 +22,29 @@ export async function readGhlChildren(ctx: IExecuteFunctions, itemIndex: number,
 	return { tasks: tasks.tasks ?? [], notes: notes.notes ?? [] };
 }
 
-/** The contact with its tasks and notes (read in parallel), or undefined when GHL no longer has it. */
+/**
+ * The contact with its tasks and notes, or undefined when GHL no longer has it. Only the contact's own read
+ * answering "not found", confirmed by a second read, counts as gone: a "not found" from the tasks or notes
+ * read (or a one-off glitch) is an error, never a reason to touch Rankr data.
+ */
 export async function readGhlContact(ctx: IExecuteFunctions, itemIndex: number, contactId: string): Promise<GhlContactBundle | undefined> {
+	const readContact = async () =>
+		await ghlRequest<{ contact: IDataObject }>(ctx, { method: 'GET', path: apiPath`/contacts/${contactId}`, itemIndex });
+	let contact: { contact: IDataObject };
 	try {
-		const [contact, children] = await allOrFirstError<[{ contact: IDataObject }, Omit<GhlContactBundle, 'contact'>]>([
-			ghlRequest<{ contact: IDataObject }>(ctx, { method: 'GET', path: apiPath`/contacts/${contactId}`, itemIndex }),
-			readGhlChildren(ctx, itemIndex, contactId),
-		]);
-		return { contact: contact.contact, ...children };
+		contact = await readContact();
 	} catch (error) {
-		if (isNotFound(error)) return undefined;
+		if (!isNotFound(error)) throw nodeError(ctx.getNode(), error);
+		try {
+			contact = await readContact();
+		} catch (again) {
+			if (isNotFound(again)) return undefined;
+			throw nodeError(ctx.getNode(), again);
+		}
+	}
+	try {
+		return { contact: contact.contact, ...(await readGhlChildren(ctx, itemIndex, contactId)) };
+	} catch (error) {
 		throw nodeError(ctx.getNode(), error);
 	}
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { countryCode } from './countries';
+
 /**
  * How GHL records become Rankr records. Sync and Parity Check both read GHL through these functions, so
  * what the sync writes is exactly what the parity check expects to find. Values Rankr's contract would
@@ -27,8 +29,8 @@ const phone: Fit = (value) => {
 	return typeof s === 'string' && PHONE.test(s) ? s : null;
 };
 const country: Fit = (value) => {
-	const s = text(2)(value);
-	return typeof s === 'string' && /^[A-Za-z]{2}$/.test(String(value).trim()) ? s.toUpperCase() : null;
+	const s = text(255)(value);
+	return typeof s === 'string' ? countryCode(s) : null;
 };
 const flag: Fit = (value) => value === true;
 
@@ -50,10 +52,28 @@ export const CONTACT_FIELDS: ReadonlyArray<{ rankr: string; ghl: string; fit: Fi
 	{ rankr: 'dnd', ghl: 'dnd', fit: flag },
 ];
 
+const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+
+/**
+ * The Rankr fields for a GHL contact. A GHL value Rankr cannot take (an unknown country, a phone Rankr
+ * refuses) is left out, so the sync never writes it as empty over what Rankr holds: see unmappableFields.
+ */
 export function contactFields(ghl: IDataObject): IDataObject {
 	const out: IDataObject = {};
-	for (const { rankr, ghl: from, fit } of CONTACT_FIELDS) out[rankr] = fit(ghl[from]);
+	for (const { rankr, ghl: from, fit } of CONTACT_FIELDS) {
+		const value = fit(ghl[from]);
+		if (value === null && !isBlank(ghl[from])) continue;
+		out[rankr] = value;
+	}
 	return out;
+}
+
+/** The GHL values contactFields left out because Rankr's contract would refuse them (reported as skipped). */
+export function unmappableFields(ghl: IDataObject): Array<{ field: string; ghl: string }> {
+	return CONTACT_FIELDS.filter(({ ghl: from, fit }) => fit(ghl[from]) === null && !isBlank(ghl[from])).map(({ rankr, ghl: from }) => ({
+		field: rankr,
+		ghl: String(ghl[from]),
+	}));
 }
 
 /** Tags as Rankr stores them: trimmed, lower case, each once, at most 64 characters and 100 tags. */

@@ -6,7 +6,7 @@ import { reconcileChildren } from './children';
 import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import type { GhlContactBundle } from './ghlSource';
-import { contactFields, differingFields, tagDiff, tagSet } from './mapping';
+import { contactFields, differingFields, tagDiff, tagSet, unmappableFields } from './mapping';
 import { contactsByRef, deleteContact, listChildren, rankrCaller, setTags, upsertContact } from './rankrTarget';
 import { contactRef } from './refs';
 
@@ -103,5 +103,8 @@ export async function syncContact(
 		reconcileChildren(call, 'task', target, source.tasks, rankrTasks),
 		reconcileChildren(call, 'note', target, source.notes, rankrNotes),
 	]);
-	return result(ghlContactId, rankrContactId, { contact, tasks, notes, tags: tagChange });
+	const out = result(ghlContactId, rankrContactId, { contact, tasks, notes, tags: tagChange });
+	// GHL values Rankr would refuse are not written (Rankr keeps its value) and are named here.
+	const skipped = unmappableFields(source.contact);
+	return skipped.length ? { ...out, skipped } : out;
 }

@@ -8,17 +8,18 @@ export const deletionsField: INodeProperties = {
 	name: 'deletions',
 	type: 'options',
 	options: [
+		{ name: 'Keep in Rankr', value: 'keep', description: 'Leave them in Rankr (the safe default)' },
 		{
 			name: 'Delete in Rankr',
 			value: 'delete',
-			description: 'Remove Rankr tasks and notes whose GHL original is gone, and the Rankr contact when GHL deleted the contact',
+			description:
+				'Remove Rankr tasks and notes whose GHL original is gone, and the Rankr contact when GHL deleted the contact: deleting the contact also deletes everything Rankr holds for it, including tasks and notes made in Rankr and its score history',
 		},
-		{ name: 'Keep in Rankr', value: 'keep', description: 'Leave them in Rankr' },
 	],
-	default: 'delete',
-	description: 'What to do with Rankr records copied from GHL that GHL no longer has. Records made in Rankr are never deleted.',
+	default: 'keep',
+	description: 'What to do with Rankr records copied from GHL that GHL no longer has',
 };
 
 export function getDeletions(ctx: IExecuteFunctions, i: number): Deletions {
-	return checkEnum(ctx, ctx.getNodeParameter('deletions', i, 'delete'), ['delete', 'keep'] as const, 'GHL Deletions', i);
+	return checkEnum(ctx, ctx.getNodeParameter('deletions', i, 'keep'), ['delete', 'keep'] as const, 'GHL Deletions', i);
 }
