@@ -10,6 +10,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
+import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
 import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
 import { Rankr } from '../../nodes/Rankr/Rankr.node';
 import { RankrTrigger } from '../../nodes/RankrTrigger/RankrTrigger.node';
@@ -40,6 +41,7 @@ const ours: Record<string, INodeType> = {
 	[`${PACKAGE}.ghlTrigger`]: new GhlTrigger(),
 	[`${PACKAGE}.ghlPollingTrigger`]: new GhlPollingTrigger(),
 	[`${PACKAGE}.rankr`]: new Rankr(),
+	[`${PACKAGE}.ghlRankrSync`]: new GhlRankrSync(),
 	[`${PACKAGE}.rankrTrigger`]: new RankrTrigger(),
 };
 
