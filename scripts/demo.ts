@@ -49,7 +49,7 @@ async function main() {
 			`  credentials:  "${ghlCredential.name}", "${rankrCredential.name}", "${oauthCredential.name}"`,
 			`GHL sandbox:    ${ghl.url}  (location ${ghl.locationId}, 200 sample contacts)`,
 			`Rankr sandbox:  ${rankr.url}  (API key ${rankr.apiKey}, 25 sample contacts)`,
-			`templates:      ${imported.length ? imported.join(', ') : 'none'} (credentials already picked; activate to run)`,
+			`templates:      ${imported.length ? imported.join(', ') : 'none'} (credentials already picked; open one and click Publish to run it)`,
 			'',
 			'Ctrl-C stops n8n and the sandboxes.',
 			'',

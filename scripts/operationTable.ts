@@ -30,7 +30,11 @@ function optionNames(properties: INodeProperties[], field: string, resource?: st
 
 export function operationTable(source: NodeTableSource): string {
 	const resourceNames = optionNames(source.properties, 'resource');
-	const rows: string[] = ['| Resource | Operation | API call(s) |', '| --- | --- | --- |'];
+	// A node with one (hidden) resource gets no Resource column.
+	const single = resourceNames.size === 0;
+	const rows: string[] = single
+		? ['| Operation | API call(s) |', '| --- | --- |']
+		: ['| Resource | Operation | API call(s) |', '| --- | --- | --- |'];
 	const resources = Object.keys(source.resources).sort((a, b) =>
 		(resourceNames.get(a) ?? a).localeCompare(resourceNames.get(b) ?? b),
 	);
@@ -41,7 +45,8 @@ export function operationTable(source: NodeTableSource): string {
 		);
 		for (const [operation, module] of ops) {
 			const calls = module.routes.map((r) => `\`${r}\``).join('<br>');
-			rows.push(`| ${resourceNames.get(resource) ?? resource} | ${opNames.get(operation) ?? operation} | ${calls} |`);
+			const resourceCell = single ? '' : `${resourceNames.get(resource) ?? resource} | `;
+			rows.push(`| ${resourceCell}${opNames.get(operation) ?? operation} | ${calls} |`);
 		}
 	}
 	return rows.join('\n');
@@ -73,6 +78,7 @@ export async function tableSources(): Promise<NodeTableSource[]> {
 	const nodes: Array<[string, string, string]> = [
 		['ghl', 'nodes/Ghl/actions/router', 'nodes/Ghl/Ghl.node'],
 		['rankr', 'nodes/Rankr/actions/router', 'nodes/Rankr/Rankr.node'],
+		['ghlRankrSync', 'nodes/GhlRankrSync/actions/router', 'nodes/GhlRankrSync/GhlRankrSync.node'],
 	];
 	for (const [name, router, node] of nodes) {
 		if (!fs.existsSync(path.join(__dirname, '..', `${router}.ts`))) continue;

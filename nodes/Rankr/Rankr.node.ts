@@ -1,12 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ghlAuthentication } from '../shared/ghlDescription';
 import { resourceDescriptions, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-
-/** GHL's credentials matter only to the GHL Sync resource, which reads GHL and writes Rankr. */
-const onlyForGhlSync = { show: { resource: ['ghlSync'] } };
 
 export class Rankr implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,24 +12,14 @@ export class Rankr implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Rankr contacts, tasks, notes, tags, lead scores, rules, events and webhooks, and sync GHL into Rankr',
+		description: 'Work with Rankr contacts, tasks, notes, tags, lead scores, rules, events and webhooks',
 		defaults: { name: 'Rankr' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'rankrApi', required: true },
-			{
-				name: 'ghlApi',
-				required: true,
-				displayOptions: { show: { resource: ['ghlSync'], authentication: ['privateIntegration'] } },
-			},
-			{
-				name: 'ghlOAuth2Api',
-				required: true,
-				displayOptions: { show: { resource: ['ghlSync'], authentication: ['oAuth2'] } },
-			},
-		],
+		// One credential, shown for every resource: nothing here for n8n's editor to take as an auth selector.
+		// Syncing from GHL is the GHL Rankr Sync node's job, which needs a GHL credential as well.
+		credentials: [{ name: 'rankrApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,7 +31,6 @@ export class Rankr implements INodeType {
 					{ name: 'Automation Rule', value: 'rule' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Event', value: 'event' },
-					{ name: 'GHL Sync', value: 'ghlSync', description: 'Make Rankr match GHL, or report where they differ' },
 					{ name: 'Note', value: 'note' },
 					{ name: 'Score', value: 'score' },
 					{ name: 'Tag', value: 'tag' },
@@ -54,7 +39,6 @@ export class Rankr implements INodeType {
 				],
 				default: 'contact',
 			},
-			{ ...ghlAuthentication, displayName: 'GHL Authentication', displayOptions: onlyForGhlSync },
 			...resourceDescriptions,
 		],
 	};

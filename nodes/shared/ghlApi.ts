@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, resolveTarget } from './transport/request';
 import type { ApiProfile, ApiRequest, ApiResponse, RateLimitInfo, RequestContext } from './transport/types';
@@ -39,12 +40,30 @@ function ghlLocationId(type: string, credentials: ICredentialDataDecryptedObject
 	return String(credentials.locationId ?? '');
 }
 
+/**
+ * An OAuth2 credential that was saved but never connected has no token: n8n would fail the request with
+ * "Unable to sign without access token", which reads like a network fault. Say what is wrong and what to do.
+ */
+function assertOAuth2Connected(ctx: RequestContext, type: string, credentials: ICredentialDataDecryptedObject): void {
+	if (type !== 'ghlOAuth2Api') return;
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	if (typeof token.access_token === 'string' && token.access_token) return;
+	const name = ctx.getNode().credentials?.[type]?.name;
+	const which = name ? `The GHL OAuth2 credential "${name}"` : 'The GHL OAuth2 credential';
+	// The picker shows only the message, so it carries the fix; the description adds the alternative.
+	throw new NodeOperationError(ctx.getNode(), `${which} is not connected: open it and click "Connect my account"`, {
+		description:
+			'n8n has no GHL token for this credential until you connect it and choose the location. Or set Authentication to "Private Integration Token" and pick a GHL API credential.',
+	});
+}
+
 export const ghlProfile: ApiProfile = {
 	service: 'GHL',
 	credentialType(ctx: RequestContext) {
 		return ctx.getNode().parameters.authentication === 'oAuth2' ? 'ghlOAuth2Api' : 'ghlApi';
 	},
 	resolveTarget(ctx, type, credentials) {
+		assertOAuth2Connected(ctx, type, credentials);
 		const baseUrl = trimBaseUrl(credentials.baseUrl, GHL_DEFAULT_BASE_URL);
 		const locationId = ghlLocationId(type, credentials);
 		const token = (credentials.oauthTokenData ?? {}) as IDataObject;

@@ -66,8 +66,8 @@ describe('npm run demo', () => {
 
 			const types = (await (await fetch(`${n8nUrl}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
 			const ours = new Set(types.map((t) => t.name).filter((n) => n.startsWith(`${PACKAGE}.`)));
-			// ghlTool and rankrTool: n8n's AI-tool versions of the two usableAsTool nodes.
-			expect([...ours].sort()).toEqual(['ghl', 'ghlPollingTrigger', 'ghlTool', 'ghlTrigger', 'rankr', 'rankrTool', 'rankrTrigger'].map((n) => `${PACKAGE}.${n}`));
+			// ghlTool, rankrTool, ghlRankrSyncTool: n8n's AI-tool versions of the three usableAsTool nodes.
+			expect([...ours].sort()).toEqual(['ghl', 'ghlPollingTrigger', 'ghlRankrSync', 'ghlRankrSyncTool', 'ghlTool', 'ghlTrigger', 'rankr', 'rankrTool', 'rankrTrigger'].map((n) => `${PACKAGE}.${n}`));
 
 			const credentials = (await rest('/rest/credentials')) as Array<{ name: string; type: string }>;
 			expect(credentials.map((c) => c.type).sort()).toEqual(['ghlApi', 'ghlOAuth2Api', 'rankrApi']);

@@ -105,3 +105,26 @@ describe('loadOptions', () => {
 		expect(JSON.stringify(error)).not.toContain('pit-wrong-token-123');
 	});
 });
+
+describe('an OAuth2 credential that was never connected', () => {
+	it('makes the contact picker say it is not connected and how to connect it, sending nothing', async () => {
+		const node: INode = {
+			id: 'n',
+			name: 'GHL',
+			type: GHL,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { authentication: 'oAuth2' },
+			credentials: { ghlOAuth2Api: { id: 'o', name: 'GHL OAuth2 (demo)' } },
+		};
+		const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
+		// Saved with client ID and secret, but "Connect my account" was never clicked: no oauthTokenData.
+		const helper = new TestCredentialsHelper({ ghlOAuth2Api: { clientId: 'client', clientSecret: 'secret', baseUrl: sb().url } });
+		const ctx = new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
+		const before = sb().requests.length;
+		const failure = await methods.listSearch.searchContacts.call(ctx, '').then(() => undefined, (e: Error) => e);
+		expect(failure?.message).toBe('The GHL OAuth2 credential "GHL OAuth2 (demo)" is not connected: open it and click "Connect my account"');
+		expect(failure?.message).not.toMatch(/reach|access token/i);
+		expect(sb().requests.length).toBe(before);
+	});
+});

@@ -1,9 +1,9 @@
-/** Sync Contact's contact picker: the Rankr node offers GHL's contact search, read with the GHL credential. */
+/** Sync Contact's contact picker: the GHL Rankr Sync node offers GHL's contact search, read with the GHL credential. */
 import { LoadOptionsContext } from 'n8n-core';
 import type { INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { Rankr } from '../../nodes/Rankr/Rankr.node';
+import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
 import { TestCredentialsHelper } from '../harness/credentials';
 import { nodeTypes } from '../harness/nodeTypes';
 import { additionalDataFor } from '../harness/runNode';
@@ -19,11 +19,11 @@ afterEach(async () => Promise.all([sb.ghl.close(), sb.rankr.close()]));
 it('lists GHL contacts for the GHL Contact locator', async () => {
 	const node: INode = {
 		id: 'n',
-		name: 'Rankr',
+		name: 'GHL Rankr Sync',
 		type: RANKR,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'ghlSync', operation: 'syncContact', authentication: 'privateIntegration' },
+		parameters: { operation: 'syncContact', authentication: 'privateIntegration' },
 		credentials: { ghlApi: { id: 'g', name: 'ghl' }, rankrApi: { id: 'r', name: 'rankr' } },
 	};
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
@@ -32,12 +32,12 @@ it('lists GHL contacts for the GHL Contact locator', async () => {
 		rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
 	});
 	const context = new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
-	const found = await new Rankr().methods.listSearch.searchGhlContacts.call(context, '');
+	const found = await new GhlRankrSync().methods.listSearch.searchGhlContacts.call(context, '');
 	const ids = sb.ghl.store.contactsOf(sb.ghl.locationId).map((c) => c.id);
 	expect(found.results.map((r) => r.value).sort()).toEqual([...ids].sort());
 	expect(sb.rankr.requests).toHaveLength(0);
 
-	// Sync Contact's locator asks for this method, not the Rankr contact search the other resources use.
-	const locator = new Rankr().description.properties.find((p) => p.name === 'contactId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('ghlSync'));
+	// Sync Contact's locator asks for this method (a GHL search), not a Rankr contact search.
+	const locator = new GhlRankrSync().description.properties.find((p) => p.name === 'contactId' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('ghlSync'));
 	expect(locator?.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe('searchGhlContacts');
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Shared set-up for GHL → Rankr sync tests: the Rankr node in the n8n-core harness, both sandboxes running. */
-import { Rankr } from '../../nodes/Rankr/Rankr.node';
+/** Shared set-up for GHL → Rankr sync tests: the GHL Rankr Sync node in the n8n-core harness, both sandboxes running. */
+import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox, GhlSandboxOptions } from '../../sandbox/ghl';
@@ -11,7 +11,7 @@ import { registerNodeType } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
 import type { RunNodeResult } from '../harness/runNode';
 
-export const RANKR = registerNodeType('rankr', new Rankr());
+export const RANKR = registerNodeType('ghlRankrSync', new GhlRankrSync());
 
 export interface SyncSandboxes {
 	ghl: GhlSandbox;
@@ -42,7 +42,7 @@ export async function runRankr(
 ): Promise<RunNodeResult> {
 	return await runNode({
 		type: RANKR,
-		parameters: { resource: 'ghlSync', authentication: 'privateIntegration', ...parameters },
+		parameters: { authentication: 'privateIntegration', ...parameters },
 		credentials: {
 			rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
 			ghlApi: { authType: 'location', token: sb.ghl.token, locationId: sb.ghl.locationId, baseUrl: sb.ghl.url },

@@ -10,6 +10,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
+import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
 import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
 import { Rankr } from '../../nodes/Rankr/Rankr.node';
 import { RankrTrigger } from '../../nodes/RankrTrigger/RankrTrigger.node';
@@ -40,6 +41,7 @@ const ours: Record<string, INodeType> = {
 	[`${PACKAGE}.ghlTrigger`]: new GhlTrigger(),
 	[`${PACKAGE}.ghlPollingTrigger`]: new GhlPollingTrigger(),
 	[`${PACKAGE}.rankr`]: new Rankr(),
+	[`${PACKAGE}.ghlRankrSync`]: new GhlRankrSync(),
 	[`${PACKAGE}.rankrTrigger`]: new RankrTrigger(),
 };
 
@@ -132,6 +134,27 @@ describe('workflow templates', () => {
 			const notes = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 			expect(notes.length).toBeGreaterThanOrEqual(1);
 			expect(notes.map((n) => String(n.parameters.content)).join('\n')).toMatch(/credential/i);
+		});
+
+		it('places every sticky note clear of every node (n8n draws a node about 100 × 100 from its position)', () => {
+			const NODE = 100;
+			const rect = (n: TemplateNode) =>
+				n.type === 'n8n-nodes-base.stickyNote'
+					? { x: n.position[0], y: n.position[1], w: Number(n.parameters.width ?? 240), h: Number(n.parameters.height ?? 160) }
+					: { x: n.position[0], y: n.position[1], w: NODE, h: NODE };
+			const overlaps = (a: ReturnType<typeof rect>, b: ReturnType<typeof rect>) =>
+				a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+			const notes = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+			for (const note of notes) {
+				const covered = workNodes.filter((n) => overlaps(rect(note), rect(n))).map((n) => n.name);
+				expect({ note: note.name, covers: covered }).toEqual({ note: note.name, covers: [] });
+			}
+		});
+
+		it("says Publish, as n8n 2.x's button does (never \"activate\")", () => {
+			const notes = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content)).join('\n');
+			expect(notes).toMatch(/\*\*Publish\*\*/);
+			expect(notes).not.toMatch(/activat/i);
 		});
 
 		it("sets only parameters our nodes have, with option values they offer", () => {

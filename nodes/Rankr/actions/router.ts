@@ -5,7 +5,6 @@ import type { ResourceOperations } from '../../shared/operation';
 import * as account from './account';
 import * as contact from './contact';
 import * as event from './event';
-import * as ghlSync from './ghlSync';
 import * as note from './note';
 import * as rule from './rule';
 import * as score from './score';
@@ -23,7 +22,6 @@ export const resources: Record<string, ResourceOperations> = {
 	rule: rule.operations,
 	event: event.operations,
 	webhook: webhook.operations,
-	ghlSync: ghlSync.operations,
 };
 
 export const resourceDescriptions = [
@@ -36,7 +34,6 @@ export const resourceDescriptions = [
 	...rule.description,
 	...event.description,
 	...webhook.description,
-	...ghlSync.description,
 ];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listSearch as ghlListSearch } from '../../Ghl/methods';
 import { rankrRequest } from '../../shared/rankrApi';
 
 /** Pickers of the Rankr node, through the same paced transport as the operations. */
@@ -23,8 +22,6 @@ export const listSearch = {
 		}));
 		return { results, paginationToken: page.nextCursor ?? undefined };
 	},
-	/** GHL Sync's contact picker searches GHL, as the GHL node's does. */
-	searchGhlContacts: ghlListSearch.searchContacts,
 };
 
 export const loadOptions = {};

@@ -41,8 +41,9 @@ export function prepareTemplate(template: WorkflowJson, setup: TemplateSetup): W
 			node.credentials = { ghlApi: setup.ghlCredential };
 		}
 		if (node.type === `${PACKAGE}.rankr`) {
-			node.credentials = { rankrApi: setup.rankrCredential, ...(p.resource === 'ghlSync' ? { ghlApi: setup.ghlCredential } : {}) };
+			node.credentials = { rankrApi: setup.rankrCredential };
 		}
+		if (node.type === `${PACKAGE}.ghlRankrSync`) node.credentials = { rankrApi: setup.rankrCredential, ghlApi: setup.ghlCredential };
 		if (node.type === `${PACKAGE}.rankrTrigger`) node.credentials = { rankrApi: setup.rankrCredential };
 		if (node.type === `${PACKAGE}.ghlTrigger` && setup.ghlPublicKeys) {
 			p.options = { ...(p.options ?? {}), publicKeys: { keys: setup.ghlPublicKeys } };

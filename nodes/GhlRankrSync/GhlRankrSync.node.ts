@@ -1,0 +1,53 @@
+import type {
+	IExecuteFunctions,
+	INodeCredentialDescription,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
+import { resourceDescriptions, router } from './actions/router';
+import { listSearch } from './methods';
+
+/** The Rankr credential is needed whatever the settings; the GHL one follows GHL Authentication. */
+const credentials: INodeCredentialDescription[] = [
+	{ name: 'rankrApi', displayName: 'Rankr Credential', required: true },
+	...ghlCredentials,
+];
+
+/**
+ * Reads GHL and writes Rankr, so it needs one credential of each. Its own node (not a resource of the Rankr
+ * node) so that the Rankr node has a single credential, and here the Rankr credential is unconditional while
+ * the GHL one follows *GHL Authentication* through `hide` (see ghlDescription.ts for why that matters to n8n's
+ * editor). The sync logic itself lives in nodes/shared/sync and nodes/Rankr/actions/ghlSync.
+ */
+export class GhlRankrSync implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GHL Rankr Sync',
+		name: 'ghlRankrSync',
+		icon: { light: 'file:ghlRankrSync.svg', dark: 'file:ghlRankrSync.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "parityCheck" ? "Parity Check" : "Sync Contact"}}',
+		description: 'Make Rankr match GHL (contacts, tags, tasks, notes), or report where the two differ',
+		defaults: { name: 'GHL Rankr Sync' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		properties: [
+			// One resource: kept as a hidden parameter so the shared router and displayOptions work unchanged.
+			{ displayName: 'Resource', name: 'resource', type: 'hidden', noDataExpression: true, default: 'ghlSync' },
+			{ ...ghlAuthentication, displayName: 'GHL Authentication' },
+			...resourceDescriptions,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}
