@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The n8n editor as a user meets this package: a real headless Chromium (Debian's, driven by playwright-core)
  * against one real n8n with both sandboxes. Every node is added by hand from the nodes panel, its panel is
@@ -238,8 +239,8 @@ describe('the n8n editor with this package (real Chromium)', () => {
 			await s.page.waitForTimeout(300);
 			const overlaps = await s.page.evaluate(() => {
 				const rect = (e: Element) => e.getBoundingClientRect();
-				const nodes = [...document.querySelectorAll('[data-test-id="canvas-node"]')].map((e) => ({ name: e.getAttribute('data-node-name'), r: rect(e) }));
-				const stickies = [...document.querySelectorAll('.vue-flow__node-canvas-node [data-test-id="sticky"], [data-test-id="sticky"]')].map((e) => rect(e));
+				const nodes = Array.from(document.querySelectorAll('[data-test-id="canvas-node"]')).map((e) => ({ name: e.getAttribute('data-node-name'), r: rect(e) }));
+				const stickies = Array.from(document.querySelectorAll('.vue-flow__node-canvas-node [data-test-id="sticky"], [data-test-id="sticky"]')).map((e) => rect(e));
 				const hit: string[] = [];
 				for (const st of stickies)
 					for (const n of nodes)
