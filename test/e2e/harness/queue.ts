@@ -28,6 +28,7 @@ export class QueueCluster {
 	static async start(label: string, options: { workers?: number; env?: Record<string, string> } = {}): Promise<QueueCluster> {
 		ensureN8nInstalled();
 		const base = fs.mkdtempSync(path.join(os.tmpdir(), `ghl-rankr-queue-${label}-`));
+		fs.chmodSync(base, 0o755); // postgres runs as its own user and must reach its data folder
 		const cluster = new QueueCluster(base);
 		const out = execFileSync('bash', [SERVICES, 'start', path.join(base, 'services')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 		const ports = Object.fromEntries(out.trim().split('\n').map((line) => line.split('=')));
