@@ -36,14 +36,19 @@ export function ensureN8nInstalled(): void {
 }
 
 /** Builds, packs and installs the package into n8n's community-nodes folder, as the editor's installer does. */
-export function installPackage(userFolder: string): void {
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-rankr-pack-'));
-	const tgz = execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop() as string;
+export function installPackage(userFolder: string, tarball = packPackage()): void {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', path.join(packDir, tgz)], { cwd: nodesDir, stdio: 'ignore' });
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: nodesDir, stdio: 'ignore' });
+}
+
+/** Builds and packs the package; returns the tarball's path. */
+export function packPackage(): string {
+	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-rankr-pack-'));
+	const tgz = execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop() as string;
+	return path.join(packDir, tgz);
 }
 
 export class N8n {
@@ -55,6 +60,10 @@ export class N8n {
 		readonly port: number,
 		readonly userFolder: string,
 		readonly logFile: string,
+		/** `start` for a main process; `worker` and `webhook` for queue mode (test/e2e/harness/queue.ts). */
+		readonly command: 'start' | 'worker' | 'webhook' = 'start',
+		/** Where readiness is asked: a worker answers only on its health port. */
+		readonly readinessUrl = `http://127.0.0.1:${port}/healthz/readiness`,
 	) {}
 
 	get url(): string {
@@ -90,12 +99,12 @@ export class N8n {
 			...extraEnv,
 		};
 		const log = fs.openSync(this.logFile, 'a');
-		this.child = spawn(path.join(NODE_BIN, 'node'), [N8N_BIN, 'start'], { env, stdio: ['ignore', log, log] });
+		this.child = spawn(path.join(NODE_BIN, 'node'), [N8N_BIN, this.command], { env, stdio: ['ignore', log, log] });
 		const deadline = Date.now() + 120_000;
 		for (;;) {
 			if (this.child.exitCode !== null) throw new Error(`n8n exited early; see ${this.logFile}`);
 			try {
-				if ((await fetch(`${this.url}/healthz/readiness`)).ok) break;
+				if ((await fetch(this.readinessUrl)).ok) break;
 			} catch {
 				// not listening yet
 			}
