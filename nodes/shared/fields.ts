@@ -40,3 +40,20 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 export function deleted(id: string): IDataObject {
 	return { deleted: true, id };
 }
+
+/** What a person looks for first in a contact; n8n's table view shows columns in key order. */
+const PERSON_FIRST_KEYS = ['firstName', 'lastName', 'email', 'phone', 'contactName', 'name', 'companyName'];
+
+/** The same contact with name, email and phone first, then every other key in the API's order. */
+export function personFirst(contact: IDataObject): IDataObject {
+	const lead = PERSON_FIRST_KEYS.filter((k) => k in contact);
+	return Object.fromEntries([...lead.map((k) => [k, contact[k]]), ...Object.entries(contact).filter(([k]) => !lead.includes(k))]);
+}
+
+/** A contact's row in a picker: "Jane Doe (jane@x.com)", or whichever of name, email, phone, fallback it has. */
+export function contactLabel(contact: IDataObject, fallback: unknown): string {
+	const fullName = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.name ? String(contact.name) : '');
+	const email = contact.email ? String(contact.email) : '';
+	if (fullName && email) return `${fullName} (${email})`;
+	return fullName || email || (contact.phone ? String(contact.phone) : '') || String(fallback);
+}

@@ -43,11 +43,11 @@ describe('listSearch.searchContacts (the contact locator\'s list)', () => {
 		expect(last().body).toMatchObject({ page: 3 });
 	});
 
-	it('sends what the user typed as query and shows name, email and phone', async () => {
+	it('sends what the user typed as query and shows "Name (email)" with the phone below', async () => {
 		const c = sb().store.contactsOf(sb().locationId)[7];
 		const found = await methods.listSearch.searchContacts.call(context(), ` ${String(c.email)} `);
 		expect(last().body).toMatchObject({ query: String(c.email), page: 1 });
-		expect(found.results).toEqual([{ name: `${String(c.firstName)} ${String(c.lastName)}`, value: c.id, description: `${String(c.email)} · ${String(c.phone)}` }]);
+		expect(found.results).toEqual([{ name: `${String(c.firstName)} ${String(c.lastName)} (${String(c.email)})`, value: c.id, description: String(c.phone) }]);
 		expect(found.paginationToken).toBeUndefined();
 	});
 

@@ -36,10 +36,10 @@ describe('listSearch.searchContacts (the Rankr contact locator\'s list)', () => 
 		expect(state.sb.contractViolations).toEqual([]);
 	});
 
-	it('searches what the user typed and names contacts by name, with email and External Ref beside', async () => {
+	it('searches what the user typed and names contacts "Name (email)", with the External Ref beside', async () => {
 		state.sb.store.addContact({ email: 'zelda@example.test', firstName: 'Zelda', lastName: 'Quux', externalRef: 'ghl:loc:z' });
 		const found = await methods.listSearch.searchContacts.call(context(), '  zelda ');
-		expect(found.results).toEqual([{ name: 'Zelda Quux', value: expect.stringMatching(/^ctc_/), description: 'zelda@example.test · ghl:loc:z' }]);
+		expect(found.results).toEqual([{ name: 'Zelda Quux (zelda@example.test)', value: expect.stringMatching(/^ctc_/), description: 'ghl:loc:z' }]);
 		expect(found.paginationToken).toBeUndefined();
 		expect(state.sb.requests[state.sb.requests.length - 1].query).toMatchObject({ q: 'zelda', limit: '50' });
 	});

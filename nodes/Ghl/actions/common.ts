@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { personFirst } from '../../shared/fields';
 import { checkNumber, invalid, requireId, toList } from '../../shared/validation';
 
-export { deleted, returnAllFields, simplifyField } from '../../shared/fields';
+export { deleted, personFirst, returnAllFields, simplifyField } from '../../shared/fields';
 
 /**
  * Fields several GHL operations share. Operations spread these into their own description so every
@@ -64,11 +65,15 @@ export function wantedLimit(this: IExecuteFunctions, itemIndex: number, max = 10
 	return checkNumber(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1, max, integer: true });
 }
 
-/** With Simplify on, GHL's wrapper (`{contact: {...}}`, `{tasks: [...]}`) is removed; off, the answer is kept whole. */
+/**
+ * With Simplify on, GHL's wrapper (`{contact: {...}}`, `{tasks: [...]}`) is removed, and a contact leads with
+ * name, email and phone; off, the answer is kept whole.
+ */
 export function unwrap(this: IExecuteFunctions, itemIndex: number, response: IDataObject, key: string): IDataObject | IDataObject[] {
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	if (!simplify) return response;
-	return (response[key] ?? response) as IDataObject | IDataObject[];
+	const inner = (response[key] ?? response) as IDataObject | IDataObject[];
+	return key === 'contact' && !Array.isArray(inner) ? personFirst(inner) : inner;
 }
 
 /** Whether Simplify is on for this item (default true, as n8n's own nodes). */

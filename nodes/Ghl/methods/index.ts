@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
+import { contactLabel } from '../../shared/fields';
 import { ghlLocation, ghlRequest } from '../../shared/ghlApi';
 import { apiPath } from '../../shared/transport/path';
 
@@ -23,9 +24,9 @@ export const listSearch = {
 			idempotent: true,
 		});
 		const results = (response.contacts ?? []).map((c) => ({
-			name: [c.firstName, c.lastName].filter(Boolean).join(' ') || String(c.name ?? c.email ?? c.phone ?? c.id),
+			name: contactLabel(c, c.id),
 			value: String(c.id),
-			description: [c.email, c.phone].filter(Boolean).join(' · ') || undefined,
+			description: c.phone ? String(c.phone) : undefined,
 		}));
 		// Numbered pages stop at GHL's 10,000-record window (SPEC-QUIRKS 2).
 		const more = results.length === PICKER_PAGE && (page + 1) * PICKER_PAGE <= 10_000 && (response.total === undefined || page * PICKER_PAGE < response.total);

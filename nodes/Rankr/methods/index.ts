@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { contactLabel } from '../../shared/fields';
 import { rankrRequest } from '../../shared/rankrApi';
 
 /** Pickers of the Rankr node, through the same paced transport as the operations. */
@@ -16,9 +17,9 @@ export const listSearch = {
 			qs: { limit: PICKER_PAGE, ...(q ? { q: q.slice(0, 200) } : {}), ...(paginationToken ? { cursor: paginationToken } : {}) },
 		});
 		const results = (page.data ?? []).map((c) => ({
-			name: [c.firstName, c.lastName].filter(Boolean).join(' ') || String(c.email ?? c.phone ?? c.externalRef ?? c.id),
+			name: contactLabel(c, c.externalRef ?? c.id),
 			value: String(c.id),
-			description: [c.email, c.externalRef].filter(Boolean).join(' · ') || undefined,
+			description: c.externalRef ? String(c.externalRef) : undefined,
 		}));
 		return { results, paginationToken: page.nextCursor ?? undefined };
 	},

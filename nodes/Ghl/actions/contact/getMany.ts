@@ -5,7 +5,7 @@ import type { OperationModule } from '../../../shared/operation';
 import type { SearchCursor } from '../../../shared/transport/pagination';
 import { collectPages, nextSearchCursor } from '../../../shared/transport/pagination';
 import { checkEnum, invalid } from '../../../shared/validation';
-import { returnAllFields, simplifyField, simplifyOn, wantedLimit } from '../common';
+import { personFirst, returnAllFields, simplifyField, simplifyOn, wantedLimit } from '../common';
 
 const OPERATORS = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists', 'range'] as const;
 const SORT_FIELDS = ['dateAdded', 'dateUpdated', 'firstName', 'lastName', 'email'] as const;
@@ -159,7 +159,7 @@ export const getMany: OperationModule = {
 		);
 		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output. Deleted in
 		// place, as copying 100,000 contacts would hold two of each at the peak.
-		if (simplifyOn.call(this, i)) for (const contact of contacts) delete contact.searchAfter;
-		return contacts;
+		if (!simplifyOn.call(this, i)) return contacts;
+		return contacts.map(({ searchAfter: _cursor, ...contact }) => personFirst(contact));
 	},
 };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { invalid } from '../../../shared/validation';
-import { simplifyOn } from '../common';
+import { personFirst, simplifyOn } from '../common';
 import { contactBody, contactFieldsCollection, customFieldsField, dndSettingsField, inboundDndField } from './fields';
 
 export const upsert: OperationModule = {
@@ -38,6 +38,6 @@ export const upsert: OperationModule = {
 		// Safe to retry (a second attempt finds the contact the first made) unless a new contact is always made.
 		const response = await ghlRequest<IDataObject>(this, { method: 'POST', path: '/contacts/upsert', body, idempotent: !alwaysNew, itemIndex: i });
 		if (!simplifyOn.call(this, i)) return response;
-		return { ...(response.contact as IDataObject), new: response.new };
+		return { ...personFirst(response.contact as IDataObject), new: response.new };
 	},
 };

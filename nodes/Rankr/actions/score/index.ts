@@ -18,9 +18,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['score'] } },
 		options: [
 			{ name: 'Adjust', value: 'adjust', action: 'Adjust a lead score', description: 'Add or subtract points, with a reason' },
-			{ name: 'Get', value: 'get', action: 'Get a lead score' },
+			{ name: 'Get', value: 'get', action: 'Get a lead score', description: 'Retrieve a contact\'s current lead score' },
 			{ name: 'Get History', value: 'getHistory', action: 'Get the history of a lead score', description: 'Every change, oldest first' },
-			{ name: 'Set', value: 'set', action: 'Set a lead score' },
+			{ name: 'Set', value: 'set', action: 'Set a lead score', description: 'Replace a contact\'s lead score with a given value' },
 		],
 		default: 'adjust',
 	},

@@ -17,9 +17,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['tag'] } },
 		options: [
-			{ name: 'Add to Contact', value: 'add', action: 'Add tags to a contact' },
+			{ name: 'Add to Contact', value: 'add', action: 'Add tags to a contact', description: 'Add tags to a contact, keeping the ones it has' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many tags', description: 'List the account\'s tags with how many contacts hold each' },
-			{ name: 'Remove From Contact', value: 'remove', action: 'Remove tags from a contact' },
+			{ name: 'Remove From Contact', value: 'remove', action: 'Remove tags from a contact', description: 'Take tags off a contact, keeping its other tags' },
 			{ name: 'Set on Contact', value: 'set', action: 'Set the tags of a contact', description: 'Replace all of a contact\'s tags' },
 		],
 		default: 'add',

@@ -18,9 +18,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['webhook'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a webhook subscription', description: 'Subscribe a URL to Rankr events (the Rankr Trigger does this for you)' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a webhook subscription' },
-			{ name: 'Get', value: 'get', action: 'Get a webhook subscription' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many webhook subscriptions' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a webhook subscription', description: 'Stop sending events to a URL' },
+			{ name: 'Get', value: 'get', action: 'Get a webhook subscription', description: 'Retrieve a webhook subscription by ID, without its secret' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many webhook subscriptions', description: 'List the webhook subscriptions of the account' },
 		],
 		default: 'create',
 	},
