@@ -181,6 +181,7 @@ const NODES: NodeCase[] = [
 	{ label: 'GHL Trigger', search: 'GHL', item: /^GHL$/, action: /On contact create/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-trigger.png' },
 	{ label: 'GHL Polling Trigger', search: 'GHL Polling', item: /^GHL Polling/, action: /On contact created/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-polling-trigger.png' },
 	{ label: 'Rankr', search: 'Rankr', item: /^Rankr$/, action: /Get many contacts/i, trigger: false, offers: ['Rankr sandbox'], resources: true, image: 'node-rankr.png' },
+	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, action: /Sync a contact/i, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: false, image: 'node-ghl-rankr-sync.png' },
 	{ label: 'Rankr Trigger', search: 'Rankr', item: /^Rankr$/, action: /^On /i, trigger: true, offers: ['Rankr sandbox'], resources: false, image: 'node-rankr-trigger.png' },
 ];
 
@@ -190,6 +191,8 @@ describe('the n8n editor with this package (real Chromium)', () => {
 			const s = await openSession(theme);
 			try {
 				await addNodeByHand(s.page, node);
+				// The panel as a user first sees it (before the walk leaves it on the last operation).
+				if (theme === 'light') await screenshot(s.page, node.image);
 				const problems: string[] = [];
 				const slots = await credentialSlots(s.page);
 				for (const wanted of node.offers) {
@@ -221,7 +224,6 @@ describe('the n8n editor with this package (real Chromium)', () => {
 				problems.push(...(await brokenIcons(s.page)).map((src) => `${theme}: icon did not load: ${src}`));
 				problems.push(...s.failedImages.filter((u) => /ghl|rankr/i.test(u)).map((u) => `${theme}: image request failed: ${u}`));
 				problems.push(...ourErrors(s).map((e) => `${theme}: console error: ${e}`));
-				if (theme === 'light') await screenshot(s.page, node.image);
 				expect(problems).toEqual([]);
 			} finally {
 				await s.context.close();
