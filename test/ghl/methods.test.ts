@@ -15,19 +15,17 @@ const sb = (): GhlSandbox => state.sb;
 const last = () => sb().requests[sb().requests.length - 1];
 const methods = new Ghl().methods;
 
-function context(overrides: Partial<ICredentialDataDecryptedObject> = {}) {
-	const node: INode = {
-		id: 'n',
-		name: 'GHL',
-		type: GHL,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'privateIntegration' },
-		credentials: { ghlApi: { id: 'c', name: 'ghl' } },
-	};
+/** A picker's context on a GHL node with the given authentication, credential reference and credential data. */
+function pickerContext(authentication: string, credentials: INode['credentials'], data: Record<string, ICredentialDataDecryptedObject>) {
+	const node: INode = { id: 'n', name: 'GHL', type: GHL, typeVersion: 1, position: [0, 0], parameters: { authentication }, credentials };
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
-	const helper = new TestCredentialsHelper({ ghlApi: { authType: 'location', token: sb().token, locationId: sb().locationId, baseUrl: sb().url, ...overrides } });
-	return new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
+	return new LoadOptionsContext(workflow, node, additionalDataFor(new TestCredentialsHelper(data), undefined as never), '');
+}
+
+function context(overrides: Partial<ICredentialDataDecryptedObject> = {}) {
+	return pickerContext('privateIntegration', { ghlApi: { id: 'c', name: 'ghl' } }, {
+		ghlApi: { authType: 'location', token: sb().token, locationId: sb().locationId, baseUrl: sb().url, ...overrides },
+	});
 }
 
 describe('listSearch.searchContacts (the contact locator\'s list)', () => {
@@ -108,19 +106,10 @@ describe('loadOptions', () => {
 
 describe('an OAuth2 credential that was never connected', () => {
 	it('makes the contact picker say it is not connected and how to connect it, sending nothing', async () => {
-		const node: INode = {
-			id: 'n',
-			name: 'GHL',
-			type: GHL,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { authentication: 'oAuth2' },
-			credentials: { ghlOAuth2Api: { id: 'o', name: 'GHL OAuth2 (demo)' } },
-		};
-		const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
 		// Saved with client ID and secret, but "Connect my account" was never clicked: no oauthTokenData.
-		const helper = new TestCredentialsHelper({ ghlOAuth2Api: { clientId: 'client', clientSecret: 'secret', baseUrl: sb().url } });
-		const ctx = new LoadOptionsContext(workflow, node, additionalDataFor(helper, undefined as never), '');
+		const ctx = pickerContext('oAuth2', { ghlOAuth2Api: { id: 'o', name: 'GHL OAuth2 (demo)' } }, {
+			ghlOAuth2Api: { clientId: 'client', clientSecret: 'secret', baseUrl: sb().url },
+		});
 		const before = sb().requests.length;
 		const failure = await methods.listSearch.searchContacts.call(ctx, '').then(() => undefined, (e: Error) => e);
 		expect(failure?.message).toBe('The GHL OAuth2 credential "GHL OAuth2 (demo)" is not connected: open it and click "Connect my account"');
