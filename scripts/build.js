@@ -24,3 +24,5 @@ function copyAssets(dir) {
 }
 copyAssets('nodes');
 copyAssets('credentials');
+// Output schemas for the editor's Schema view: a separate step (scripts/schemas/copy.js).
+require('./schemas/copy').copySchemas(root, dist);

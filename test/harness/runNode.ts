@@ -16,6 +16,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
+import { recordOutputShape } from './outputRecorder';
 import { nodeTypes } from './nodeTypes';
 
 export interface RunNodeOptions {
@@ -136,5 +137,6 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const error = (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'];
 	scanForSecrets(`${options.type} output`, outputs);
 	if (error) scanForSecrets(`${options.type} error`, { message: error.message, description: error.description, context: error.context });
+	recordOutputShape(options.type, options.parameters as IDataObject, outputs[0] ?? [], Boolean(error));
 	return { items: outputs[0] ?? [], outputs, error, run, credentialsHelper };
 }
