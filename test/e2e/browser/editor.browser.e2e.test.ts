@@ -99,6 +99,8 @@ async function addFromPanel(page: Page, opener: string, search: string, item: Re
 	await page.fill(T('node-creator-search-bar'), search);
 	await page.locator(T('node-creator-item-name'), { hasText: item }).first().click();
 	if (action) await page.locator(T('node-creator-item-name'), { hasText: action }).first().click();
+	// A node whose panel entry lists no actions (GHL Rankr Sync: its one resource is hidden) shows its details instead.
+	else await page.getByRole('button', { name: 'Add to workflow' }).click();
 	await page.waitForSelector(T('node-parameters'));
 }
 
@@ -181,7 +183,7 @@ const NODES: NodeCase[] = [
 	{ label: 'GHL Trigger', search: 'GHL', item: /^GHL$/, action: /On contact create/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-trigger.png' },
 	{ label: 'GHL Polling Trigger', search: 'GHL Polling', item: /^GHL Polling/, action: /On contact created/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-polling-trigger.png' },
 	{ label: 'Rankr', search: 'Rankr', item: /^Rankr$/, action: /Get many contacts/i, trigger: false, offers: ['Rankr sandbox'], resources: true, image: 'node-rankr.png' },
-	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, action: /Sync a contact/i, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: false, image: 'node-ghl-rankr-sync.png' },
+	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: false, image: 'node-ghl-rankr-sync.png' },
 	{ label: 'Rankr Trigger', search: 'Rankr', item: /^Rankr$/, action: /^On /i, trigger: true, offers: ['Rankr sandbox'], resources: false, image: 'node-rankr-trigger.png' },
 ];
 
