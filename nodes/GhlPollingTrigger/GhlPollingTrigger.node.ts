@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
+import { omitKeys } from '../shared/omitKeys';
 import { normaliseRecord } from '../GhlTrigger/normalise';
 import type { PollCursor, TimeOf } from './cursor';
 import { advance, isCursor, queryFrom, recordId, startCursor } from './cursor';
@@ -22,8 +23,7 @@ function timeOf(event: PollEvent): TimeOf {
 
 /** One output item, shaped like the GHL Trigger's: what happened, the record's ids, its fields. */
 function toItem(event: PollEvent, record: IDataObject): IDataObject {
-	const { searchAfter: _paging, ...fields } = record;
-	const normalised = normaliseRecord(fields);
+	const normalised = normaliseRecord(omitKeys(record, 'searchAfter'));
 	const ids = event === 'completedTask' ? { taskId: recordId(record), contactId: normalised.contactId ?? null } : { contactId: recordId(record) };
 	return { event, ...ids, ...normalised };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { omitKeys } from '../shared/omitKeys';
 import { normaliseRecord, toIsoDate } from './normalise';
 
 /** The GHL events the trigger offers, named as in GHL's webhook docs, with what each is about. */
@@ -64,7 +65,7 @@ export function locationOf(payload: IDataObject): string | undefined {
  */
 export function normaliseEvent(payload: IDataObject, receivedAt = new Date()): IDataObject {
 	const event = String(payload.type) as GhlEvent;
-	const { type: _type, webhookId, timestamp, locationId: _location, appointment, ...rest } = payload;
+	const { webhookId, timestamp, appointment, ...rest } = omitKeys(payload, 'type', 'locationId');
 	const kind = GHL_EVENTS[event];
 	const record = normaliseRecord(kind === 'appointment' && appointment && typeof appointment === 'object' ? (appointment as IDataObject) : rest);
 	const ids: IDataObject = {};

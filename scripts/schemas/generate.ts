@@ -3,7 +3,7 @@
  * It runs the node test suites (every operation against the sandboxes, in-process) with OUTPUT_SCHEMA_DIR
  * set, so the harness records the shape of each output item; shapes are merged per operation and written
  * beside each node as n8n's own nodes keep them: nodes/<Node>/__schema__/v1.0.0/<resource>/<operation>.json.
- * The build copies them into dist (scripts/schemas/copy.js), where n8n serves them at
+ * `npm run build` (n8n-node build copies every __schema__ JSON file) puts them in dist, where n8n serves them at
  * /schemas/<package>.<node>/<version>/<resource>/<operation>.json.
  */
 import { execFileSync } from 'node:child_process';

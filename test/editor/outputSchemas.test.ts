@@ -4,14 +4,11 @@
  * __schema__/v<version>/<resource>/<operation>.json beside the node file. Every operation needs one.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { tableSources } from '../../scripts/operationTable';
 import { inferSchema, mergeSchemas } from '../../scripts/schemas/infer';
 import { schemaPath } from '../../scripts/schemas/generate';
-
-const { copySchemas } = require('../../scripts/schemas/copy') as { copySchemas: (root: string, dist: string) => number };
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -37,16 +34,7 @@ it('a simplified GHL contact schema lists name, email and phone first', () => {
 	expect(Object.keys(schema.properties).slice(0, 4)).toEqual(['firstName', 'lastName', 'email', 'phone']);
 });
 
-it('the build step copies the schemas beside the compiled nodes', () => {
-	const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'schemas-dist-'));
-	try {
-		expect(copySchemas(ROOT, dist)).toBe(3);
-		expect(fs.existsSync(path.join(dist, 'nodes/Ghl/__schema__/v1.0.0/contact/getMany.json'))).toBe(true);
-		expect(fs.existsSync(path.join(dist, 'nodes/GhlRankrSync/__schema__/v1.0.0/ghlSync/syncContact.json'))).toBe(true);
-	} finally {
-		fs.rmSync(dist, { recursive: true, force: true });
-	}
-});
+// That `npm run build` (n8n-node build) puts them beside the compiled nodes: test/package/build.test.ts.
 
 describe('schema inference', () => {
 	it('keeps keys and types, never values', () => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlRequest } from '../ghlApi';
+import { omitKeys } from '../omitKeys';
 import { apiPath } from '../transport/path';
 import type { SearchCursor } from '../transport/pagination';
 import { collectPages, nextSearchCursor } from '../transport/pagination';
@@ -83,5 +84,5 @@ export async function searchGhlContacts(
 		},
 		{ pageSize: SEARCH_PAGE },
 	);
-	return contacts.map(({ searchAfter, ...contact }) => contact);
+	return contacts.map((contact) => omitKeys(contact, 'searchAfter'));
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
+import { omitKeys } from '../../../shared/omitKeys';
 import type { SearchCursor } from '../../../shared/transport/pagination';
 import { collectPages, nextSearchCursor } from '../../../shared/transport/pagination';
 import { checkEnum, invalid } from '../../../shared/validation';
@@ -160,6 +161,6 @@ export const getMany: OperationModule = {
 		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output. Deleted in
 		// place, as copying 100,000 contacts would hold two of each at the peak.
 		if (!simplifyOn.call(this, i)) return contacts;
-		return contacts.map(({ searchAfter: _cursor, ...contact }) => personFirst(contact));
+		return contacts.map((contact) => personFirst(omitKeys(contact, 'searchAfter')));
 	},
 };

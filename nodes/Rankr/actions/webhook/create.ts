@@ -31,7 +31,7 @@ export const create: OperationModule = {
 		if (unknown) throw invalid(this, 'Events', i, `"${unknown.slice(0, 40)}" is not a Rankr event`, `Known events: ${KNOWN_EVENTS.join(', ')}`);
 		const description = String(this.getNodeParameter('description', i, '') ?? '').trim();
 		if (description.length > 255) throw invalid(this, 'Description', i, 'is longer than 255 characters');
-		const { secret: _secret, ...created } = await rankrRequest(this, {
+		const created = await rankrRequest(this, {
 			method: 'POST',
 			path: '/v1/webhooks',
 			body: { url, events, ...(description ? { description } : {}) },
