@@ -1,6 +1,7 @@
 /** Unit, sandbox-conformance and node tests run on loopback only. The e2e suite (real n8n) has its own config. */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, printing a test's console and logger output only when it fails (test/quietEnvironment.js).
+  testEnvironment: '<rootDir>/test/quietEnvironment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
