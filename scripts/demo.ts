@@ -5,14 +5,46 @@
  */
 import { startGhlSandbox } from '../sandbox/ghl';
 import { startRankrSandbox } from '../sandbox/rankr';
-import { OWNER, PACKAGE, startN8nWithPackage } from '../test/e2e/harness/n8n';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ensureN8nInstalled, freePort, installPackage, N8n, OWNER, PACKAGE } from '../test/e2e/harness/n8n';
 import { prepareTemplate, readTemplate, templateFiles } from '../test/e2e/harness/templates';
+import { n8nPortWasTaken, pickPort } from './ports';
+
+const say = (line: string) => process.stdout.write(line);
+
+/**
+ * n8n with the package installed, on `preferred` when free. Its port is checked when chosen but taken only
+ * once n8n has started (seconds later), so a second demo may take it meanwhile: then once more on a free one.
+ */
+async function startN8n(preferred: number): Promise<N8n> {
+	ensureN8nInstalled();
+	const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-rankr-demo-'));
+	installPackage(base);
+	let port = await pickPort(preferred, 'n8n', say);
+	for (let attempt = 1; ; attempt++) {
+		const n8n = new N8n(port, base, path.join(base, `n8n-${attempt}.log`));
+		try {
+			await n8n.start();
+			await n8n.setUp();
+			return n8n;
+		} catch (error) {
+			await n8n.stop().catch(() => undefined);
+			if (attempt > 1 || !n8nPortWasTaken(n8n.logFile)) throw error;
+			const taken = port;
+			port = await freePort();
+			say(`n8n: port ${taken} was taken meanwhile, using ${port}\n`);
+		}
+	}
+}
 
 async function main() {
-	const ghl = await startGhlSandbox({ port: 4010, seed: { contacts: 200, tasksPerContact: 2, notesPerContact: 1 } });
-	const rankr = await startRankrSandbox({ port: 4020, seedContacts: 25 });
+	const ghl = await startGhlSandbox({ port: await pickPort(4010, 'GHL sandbox', say), seed: { contacts: 200, tasksPerContact: 2, notesPerContact: 1 } });
+	const rankr = await startRankrSandbox({ port: await pickPort(4020, 'Rankr sandbox', say), seedContacts: 25 });
 	process.stdout.write('Starting n8n with the package (the first run installs n8n: several minutes)…\n');
-	const n8n = await startN8nWithPackage('demo');
+	const n8n = await startN8n(5678);
 	const ghlCredential = await n8n.createCredential('GHL sandbox (demo)', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
 	const rankrCredential = await n8n.createCredential('Rankr sandbox (demo)', 'rankrApi', { apiKey: rankr.apiKey, baseUrl: rankr.url });
 	// An OAuth2 credential the user can connect from the editor: the sandbox plays the Marketplace.
