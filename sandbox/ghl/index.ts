@@ -29,6 +29,11 @@ export interface GhlSandboxOptions {
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
 	faults?: FaultOptions;
 	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
+	/**
+	 * Task answers carry dateAdded, dateUpdated and completedAt, which GHL's spec does not document. Off by
+	 * default: tasks have the spec's shape (TaskSchema). Tests of what reads tasks run both ways.
+	 */
+	taskTimestamps?: boolean;
 }
 
 export interface GhlSandbox {
@@ -81,6 +86,7 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 	);
 	tokens.tokens.set(token, { locationId, kind: 'pit' });
 	tokens.tokens.set(opts.agencyToken ?? 'agency-sandbox-token', { locationId, kind: 'agency' });
+	store.taskTimestamps = opts.taskTimestamps ?? false;
 	store.seed(locationId, opts.seed);
 	for (const extra of opts.extraLocations ?? []) {
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });

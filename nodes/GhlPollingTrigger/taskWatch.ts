@@ -1,0 +1,152 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { recordId } from './cursor';
+import { allTasks, countNear, tasksOfContact } from './taskSources';
+
+/**
+ * "Task Completed" without timestamps. GHL's TaskSchema has no completedAt or dateUpdated, and its location
+ * task search has no date filter, sort or total: the only sign of a completion is a task that was open and
+ * now is completed. So the trigger remembers which tasks are open and which are completed, and asks GHL
+ * cheaply whether either count moved:
+ *   - nothing moved (the usual poll): two requests, whatever the size of the location;
+ *   - something moved: it reads the open tasks, and each contact whose open task disappeared (one request
+ *     per contact) to tell a completion from a deletion;
+ *   - the completed count still does not add up (a task created completed, or created and completed
+ *     between two polls, or completed tasks deleted), or an hour has passed: it reads every completed task
+ *     and emits those it has never seen.
+ */
+export interface TaskWatch {
+	/** Fingerprints of the completed tasks known, FINGERPRINT characters each, concatenated. */
+	done: string;
+	/** How many completed tasks GHL has, as far as the trigger knows. */
+	doneCount: number;
+	/** The open tasks seen last: task id → contact id. */
+	open: Record<string, string>;
+	/** How many open tasks GHL had (open holds them unless there are more than MAX_OPEN). */
+	openCount: number;
+	/** When every completed task was last read (ISO). */
+	syncedAt: string;
+}
+
+/** 48 bits of SHA-1 in base64url: a new id matches one of 20,000 known ids about once in 10^10. */
+const FINGERPRINT = 8;
+/** Bounds the static data: 160 kB of fingerprints, and the open tasks with their contacts. */
+export const MAX_DONE = 20_000;
+export const MAX_OPEN = 5_000;
+/** How often every completed task is read anyway, to catch changes the counts cannot show. */
+export const FULL_READ_EVERY_MS = 3_600_000;
+
+export function fingerprint(id: string): string {
+	return createHash('sha1').update(id).digest('base64url').slice(0, FINGERPRINT);
+}
+
+function fingerprints(done: string): Set<string> {
+	const set = new Set<string>();
+	for (let i = 0; i + FINGERPRINT <= done.length; i += FINGERPRINT) set.add(done.slice(i, i + FINGERPRINT));
+	return set;
+}
+
+export function isTaskWatch(value: unknown): value is TaskWatch {
+	const w = value as TaskWatch | undefined;
+	return !!w && typeof w.done === 'string' && typeof w.doneCount === 'number' && typeof w.syncedAt === 'string' && !!w.open && typeof w.open === 'object';
+}
+
+function openMap(tasks: IDataObject[]): Map<string, IDataObject> {
+	const map = new Map<string, IDataObject>();
+	for (const task of tasks) if (recordId(task)) map.set(recordId(task), task);
+	return map;
+}
+
+function remember(open: Map<string, IDataObject>): Record<string, string> {
+	if (open.size > MAX_OPEN) return {};
+	return Object.fromEntries([...open].map(([id, task]) => [id, String(task.contactId ?? '')]));
+}
+
+/** First activation: remember the tasks as they stand; emit nothing. */
+export async function startTaskWatch(ctx: IPollFunctions): Promise<TaskWatch> {
+	const open = openMap(await allTasks(ctx, false));
+	const completed = await allTasks(ctx, true);
+	warnIfTooMany(ctx, completed.length, open.size);
+	return {
+		done: completed.slice(0, MAX_DONE).map((t) => fingerprint(recordId(t))).join(''),
+		doneCount: completed.length,
+		open: remember(open),
+		openCount: open.size,
+		syncedAt: new Date().toISOString(),
+	};
+}
+
+function warnIfTooMany(ctx: IPollFunctions, done: number, open: number): void {
+	if (done > MAX_DONE) {
+		ctx.logger.warn(
+			`GHL Polling Trigger: the location has ${done} completed tasks, more than the ${MAX_DONE} it can remember; a task created already completed (or created and completed between two polls) may not be emitted`,
+		);
+	}
+	if (open > MAX_OPEN) {
+		ctx.logger.warn(`GHL Polling Trigger: the location has ${open} open tasks, more than the ${MAX_OPEN} it can watch one by one; each completion costs a read of every completed task`);
+	}
+}
+
+/** Tasks completed since the last poll, and the watch after it. `next` is `watch` itself when nothing changed. */
+export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Promise<{ fresh: IDataObject[]; next: TaskWatch }> {
+	const fullReadDue = Date.now() - Date.parse(watch.syncedAt) >= FULL_READ_EVERY_MS;
+	const openNow = await countNear(ctx, false, watch.openCount);
+	const doneNow = await countNear(ctx, true, watch.doneCount);
+	if (!fullReadDue && openNow === watch.openCount && doneNow === watch.doneCount) return { fresh: [], next: watch };
+
+	const done = fingerprints(watch.done);
+	let doneCount = watch.doneCount;
+	const open = openMap(await allTasks(ctx, false));
+	for (const id of open.keys()) {
+		// Re-opened: completing it again is a new completion.
+		if (done.delete(fingerprint(id))) doneCount--;
+	}
+
+	const fresh: IDataObject[] = [];
+	const goneByContact = new Map<string, string[]>();
+	for (const [id, contactId] of Object.entries(watch.open)) {
+		if (open.has(id)) continue;
+		goneByContact.set(contactId, [...(goneByContact.get(contactId) ?? []), id]);
+	}
+	for (const [contactId, ids] of goneByContact) {
+		const tasks = contactId ? await tasksOfContact(ctx, contactId) : undefined;
+		for (const id of ids) {
+			const task = tasks?.find((t) => recordId(t) === id);
+			if (!task) continue; // deleted, with or without its contact
+			if (task.completed === true) {
+				fresh.push(task);
+				if (!done.has(fingerprint(id))) doneCount++;
+				done.add(fingerprint(id));
+			} else {
+				open.set(id, task); // still open: the paged walk missed it while tasks moved
+			}
+		}
+	}
+
+	if (!fullReadDue && doneNow !== undefined && doneNow === doneCount) {
+		return { fresh, next: { ...watch, done: [...done].join(''), doneCount, open: remember(open), openCount: open.size } };
+	}
+
+	// The counts do not add up (or it is time): read every completed task; emit those never seen.
+	const completed = await allTasks(ctx, true);
+	warnIfTooMany(ctx, completed.length, open.size);
+	const emitted = new Set(fresh.map(recordId));
+	const remembered = completed.length <= MAX_DONE;
+	for (const task of completed) {
+		const id = recordId(task);
+		if (!id || emitted.has(id) || done.has(fingerprint(id))) continue;
+		// Past the bound the trigger cannot tell an old completed task from a new one (warned above).
+		if (remembered) fresh.push(task);
+	}
+	return {
+		fresh,
+		next: {
+			done: completed.slice(0, MAX_DONE).map((t) => fingerprint(recordId(t))).join(''),
+			doneCount: completed.length,
+			open: remember(open),
+			openCount: open.size,
+			syncedAt: new Date().toISOString(),
+		},
+	};
+}
