@@ -139,10 +139,15 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 		// Past the bound the trigger cannot tell an old completed task from a new one (warned above).
 		if (remembered) fresh.push(task);
 	}
+	// Known ones the walk did not show stay known: a task re-opened during the walk shifts the pages, so one
+	// completed task can be skipped, and forgetting it would emit it again next time. Ids are never reused.
+	const read = completed.map((t) => fingerprint(recordId(t)));
+	const readSet = new Set(read);
+	const kept = [...done].filter((f) => !readSet.has(f));
 	return {
 		fresh,
 		next: {
-			done: completed.slice(0, MAX_DONE).map((t) => fingerprint(recordId(t))).join(''),
+			done: [...read, ...kept].slice(0, MAX_DONE).join(''),
 			doneCount: completed.length,
 			open: remember(open),
 			openCount: open.size,
