@@ -123,6 +123,16 @@ describe.each([
 		expect(await p.poll()).toEqual([]);
 	});
 
+	it('after upgrading from the time cursor (which never moved on GHL\'s task shapes), it starts afresh and then emits completions', async () => {
+		const p = pollerFor();
+		p.staticData()['cursor:completedTask'] = { since: '1970-01-01T00:00:00.000Z', floor: '1970-01-01T00:00:00.000Z', recent: {} };
+		expect(await p.poll()).toEqual([]);
+		expect(p.staticData()['cursor:completedTask']).toBeUndefined();
+		const [a] = tasks();
+		complete(a);
+		expect(ids(await p.poll())).toEqual([a.id]);
+	});
+
 	it('Fetch Test Event shows a few completed tasks and leaves the watch untouched', async () => {
 		for (const t of tasks().slice(0, 5)) complete(t);
 		const p = pollerFor();
