@@ -24,15 +24,45 @@ export async function searchTaskPage(ctx: IPollFunctions, completed: boolean, sk
 	return (response.tasks ?? []).flat() as IDataObject[];
 }
 
-/** Every open (or every completed) task of the location. */
-export async function allTasks(ctx: IPollFunctions, completed: boolean): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, number>(
+/**
+ * The open (or completed) tasks of the location, the first `max` of them, and how many there are in all:
+ * past `max` the count comes from a few probes (doubling, then halving the skip) instead of every page.
+ */
+export async function readTasks(ctx: IPollFunctions, completed: boolean, max: number): Promise<{ tasks: IDataObject[]; count: number }> {
+	const tasks = await collectPages<IDataObject, number>(
 		async (skip, pageSize) => {
-			const tasks = await searchTaskPage(ctx, completed, skip ?? 0, pageSize);
-			return { items: tasks, next: nextSkip(skip, tasks.length, pageSize) };
+			const page = await searchTaskPage(ctx, completed, skip ?? 0, pageSize);
+			return { items: page, next: nextSkip(skip, page.length, pageSize) };
 		},
-		{ pageSize: TASK_PAGE },
+		{ pageSize: TASK_PAGE, limit: max + 1 },
 	);
+	if (tasks.length <= max) return { tasks, count: tasks.length };
+	return { tasks: tasks.slice(0, max), count: await countFrom(ctx, completed, max) };
+}
+
+/** How many tasks there are, knowing there are more than `known`: galloping probes, then halving. */
+async function countFrom(ctx: IPollFunctions, completed: boolean, known: number): Promise<number> {
+	// A page at `skip` holding 1..99 tasks gives the count; a full one says "at least skip + 100"; an empty one "at most skip".
+	const probe = async (skip: number) => (await searchTaskPage(ctx, completed, skip, TASK_PAGE)).length;
+	let low = known;
+	let high = Number.POSITIVE_INFINITY;
+	for (let skip = low, step = TASK_PAGE; high === Number.POSITIVE_INFINITY; step *= 2) {
+		const found = await probe(skip);
+		if (found > 0 && found < TASK_PAGE) return skip + found;
+		if (found === 0) high = skip;
+		else {
+			low = skip + TASK_PAGE;
+			skip = low + step;
+		}
+	}
+	while (low < high) {
+		const mid = Math.floor((low + high) / 2);
+		const found = await probe(mid);
+		if (found > 0 && found < TASK_PAGE) return mid + found;
+		if (found === 0) high = mid;
+		else low = mid + TASK_PAGE;
+	}
+	return low;
 }
 
 /**

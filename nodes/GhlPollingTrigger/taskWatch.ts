@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { recordId } from './cursor';
-import { allTasks, countNear, tasksOfContact } from './taskSources';
+import { countNear, readTasks, tasksOfContact } from './taskSources';
 
 /**
  * "Task Completed" without timestamps. GHL's TaskSchema has no completedAt or dateUpdated, and its location
@@ -23,7 +23,7 @@ export interface TaskWatch {
 	doneCount: number;
 	/** The open tasks seen last: task id → contact id. */
 	open: Record<string, string>;
-	/** How many open tasks GHL had (open holds them unless there are more than MAX_OPEN). */
+	/** How many open tasks GHL had (open holds them unless there are more than watchLimits.open). */
 	openCount: number;
 	/** When every completed task was last read (ISO). */
 	syncedAt: string;
@@ -31,9 +31,11 @@ export interface TaskWatch {
 
 /** 48 bits of SHA-1 in base64url: a new id matches one of 20,000 known ids about once in 10^10. */
 const FINGERPRINT = 8;
-/** Bounds the static data: 160 kB of fingerprints, and the open tasks with their contacts. */
-export const MAX_DONE = 20_000;
-export const MAX_OPEN = 5_000;
+/**
+ * Bounds the static data (160 kB of fingerprints, the open tasks with their contacts) and each read (200 and
+ * 50 pages), so a poll stays within n8n's poll time budget. Changed only by tests.
+ */
+export const watchLimits = { done: 20_000, open: 5_000 };
 /** How often every completed task is read anyway, to catch changes the counts cannot show. */
 export const FULL_READ_EVERY_MS = 3_600_000;
 
@@ -59,32 +61,35 @@ function openMap(tasks: IDataObject[]): Map<string, IDataObject> {
 }
 
 function remember(open: Map<string, IDataObject>): Record<string, string> {
-	if (open.size > MAX_OPEN) return {};
+	if (open.size > watchLimits.open) return {};
 	return Object.fromEntries([...open].map(([id, task]) => [id, String(task.contactId ?? '')]));
 }
 
 /** First activation: remember the tasks as they stand; emit nothing. */
 export async function startTaskWatch(ctx: IPollFunctions): Promise<TaskWatch> {
-	const open = openMap(await allTasks(ctx, false));
-	const completed = await allTasks(ctx, true);
-	warnIfTooMany(ctx, completed.length, open.size);
+	const open = await readTasks(ctx, false, watchLimits.open);
+	const completed = await readTasks(ctx, true, watchLimits.done);
+	warnIfTooMany(ctx, completed.count, open.count);
+	const openTasks = openMap(open.tasks);
 	return {
-		done: completed.slice(0, MAX_DONE).map((t) => fingerprint(recordId(t))).join(''),
-		doneCount: completed.length,
-		open: remember(open),
-		openCount: open.size,
+		done: completed.tasks.map((t) => fingerprint(recordId(t))).join(''),
+		doneCount: completed.count,
+		open: open.count > watchLimits.open ? {} : remember(openTasks),
+		openCount: open.count,
 		syncedAt: new Date().toISOString(),
 	};
 }
 
 function warnIfTooMany(ctx: IPollFunctions, done: number, open: number): void {
-	if (done > MAX_DONE) {
+	if (done > watchLimits.done) {
 		ctx.logger.warn(
-			`GHL Polling Trigger: the location has ${done} completed tasks, more than the ${MAX_DONE} it can remember; a task created already completed (or created and completed between two polls) may not be emitted`,
+			`GHL Polling Trigger: the location has ${done} completed tasks, more than the ${watchLimits.done} it can remember; a task created already completed (or created and completed between two polls) may not be emitted`,
 		);
 	}
-	if (open > MAX_OPEN) {
-		ctx.logger.warn(`GHL Polling Trigger: the location has ${open} open tasks, more than the ${MAX_OPEN} it can watch one by one; each completion costs a read of every completed task`);
+	if (open > watchLimits.open) {
+		ctx.logger.warn(
+			`GHL Polling Trigger: the location has ${open} open tasks, more than the ${watchLimits.open} it can watch one by one; completions may be missed, and each costs a read of the completed tasks`,
+		);
 	}
 }
 
@@ -97,7 +102,9 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 
 	const done = fingerprints(watch.done);
 	let doneCount = watch.doneCount;
-	const open = openMap(await allTasks(ctx, false));
+	const openRead = await readTasks(ctx, false, watchLimits.open);
+	const openOverflow = openRead.count > watchLimits.open;
+	const open = openMap(openRead.tasks);
 	for (const id of open.keys()) {
 		// Re-opened: completing it again is a new completion.
 		if (done.delete(fingerprint(id))) doneCount--;
@@ -125,32 +132,32 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 	}
 
 	if (!fullReadDue && doneNow !== undefined && doneNow === doneCount) {
-		return { fresh, next: { ...watch, done: [...done].join(''), doneCount, open: remember(open), openCount: open.size } };
+		return { fresh, next: { ...watch, done: [...done].join(''), doneCount, open: openOverflow ? {} : remember(open), openCount: openRead.count } };
 	}
 
 	// The counts do not add up (or it is time): read every completed task; emit those never seen.
-	const completed = await allTasks(ctx, true);
-	warnIfTooMany(ctx, completed.length, open.size);
+	const completed = await readTasks(ctx, true, watchLimits.done);
+	warnIfTooMany(ctx, completed.count, openRead.count);
 	const emitted = new Set(fresh.map(recordId));
-	const remembered = completed.length <= MAX_DONE;
-	for (const task of completed) {
+	// Past the bound the trigger cannot tell an old completed task from a new one (warned above).
+	const remembered = completed.count <= watchLimits.done;
+	for (const task of completed.tasks) {
 		const id = recordId(task);
 		if (!id || emitted.has(id) || done.has(fingerprint(id))) continue;
-		// Past the bound the trigger cannot tell an old completed task from a new one (warned above).
 		if (remembered) fresh.push(task);
 	}
 	// Known ones the walk did not show stay known: a task re-opened during the walk shifts the pages, so one
 	// completed task can be skipped, and forgetting it would emit it again next time. Ids are never reused.
-	const read = completed.map((t) => fingerprint(recordId(t)));
+	const read = completed.tasks.map((t) => fingerprint(recordId(t)));
 	const readSet = new Set(read);
 	const kept = [...done].filter((f) => !readSet.has(f));
 	return {
 		fresh,
 		next: {
-			done: [...read, ...kept].slice(0, MAX_DONE).join(''),
-			doneCount: completed.length,
-			open: remember(open),
-			openCount: open.size,
+			done: [...read, ...kept].slice(0, watchLimits.done).join(''),
+			doneCount: completed.count,
+			open: openOverflow ? {} : remember(open),
+			openCount: openRead.count,
 			syncedAt: new Date().toISOString(),
 		},
 	};

@@ -3,10 +3,12 @@
  * shapes as GHL's spec documents them (TaskSchema: no completedAt, dateAdded or dateUpdated; the location
  * task search with no date filter, sort or total) and with the sandbox's extra timestamps.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
-import { FULL_READ_EVERY_MS } from '../../nodes/GhlPollingTrigger/taskWatch';
+import { FULL_READ_EVERY_MS, watchLimits } from '../../nodes/GhlPollingTrigger/taskWatch';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
 import type { GhlSandbox } from '../../sandbox/ghl';
 import { startGhlSandbox } from '../../sandbox/ghl';
@@ -184,4 +186,51 @@ describe.each([
 	function pollerFor() {
 		return poller({ type: POLL, parameters: { authentication: 'privateIntegration', event: 'completedTask' }, credentials: credentialsOf(sb) });
 	}
+});
+
+describe('GHL Polling Trigger: Task Completed past what it can remember', () => {
+	let sb: GhlSandbox;
+	const limits = { ...watchLimits };
+	beforeEach(async () => {
+		resetRateWindows();
+		sb = await startGhlSandbox({ seed: { contacts: 20 }, rateLimit: false });
+		Object.assign(watchLimits, { done: 250, open: 5000 });
+	});
+	afterEach(async () => {
+		Object.assign(watchLimits, limits);
+		jest.restoreAllMocks();
+		await sb.close();
+	});
+
+	it('says so in n8n\'s log, reads no more than it can remember, and still emits tasks completed from open', async () => {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		const contacts = sb.store.contactsOf(sb.locationId);
+		for (let n = 0; n < 1234; n++) sb.store.addTask(contacts[n % 20].id, { title: `Old ${n}`, completed: true });
+		const open = sb.store.addTask(contacts[0].id, { title: 'Open' });
+		const p = poller({ type: POLL, parameters: { authentication: 'privateIntegration', event: 'completedTask' }, credentials: credentialsOf(sb) });
+		await p.poll();
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1234 completed tasks, more than the 250/));
+		const completedReads = sb.requests.filter((r) => (r.body as { completed?: boolean })?.completed === true);
+		expect(completedReads.length).toBeLessThan(12); // 3 pages and a few probes for the count, not 13 pages
+		expect(p.staticData()['watch:completedTask']).toMatchObject({ doneCount: 1234, openCount: 1 });
+
+		sb.clearRequests();
+		expect(await p.poll()).toEqual([]);
+		expect(sb.requests.length).toBe(2);
+		sb.store.updateTask(open.id, { completed: true });
+		expect(ids(await p.poll())).toEqual([open.id]);
+		expect(await p.poll()).toEqual([]);
+	});
+
+	it.each([251, 300, 350, 400, 1000, 1001, 4321])('counts %i completed tasks exactly without reading them all', async (count) => {
+		jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		const contacts = sb.store.contactsOf(sb.locationId);
+		for (let n = 0; n < count; n++) sb.store.addTask(contacts[n % 20].id, { title: `Old ${n}`, completed: true });
+		const p = poller({ type: POLL, parameters: { authentication: 'privateIntegration', event: 'completedTask' }, credentials: credentialsOf(sb) });
+		await p.poll();
+		expect(p.staticData()['watch:completedTask']).toMatchObject({ doneCount: count });
+		sb.clearRequests();
+		expect(await p.poll()).toEqual([]);
+		expect(sb.requests.length).toBe(2);
+	});
 });
