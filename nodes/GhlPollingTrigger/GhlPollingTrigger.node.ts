@@ -37,7 +37,7 @@ function byCompletion(tasks: IDataObject[]): IDataObject[] {
 	return tasks.map((task, i) => ({ task, at: times[i] })).sort((a, b) => a.at - b.at).map((x) => x.task);
 }
 
-/** The latest few completed tasks when GHL says when; else the first few it lists. One request. */
+/** The latest few completed tasks when GHL says when; else the last few of the first page it lists. One request. */
 async function sampleCompletedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
 	const page = await searchTaskPage(ctx, true, 0, TASK_PAGE);
 	return byCompletion(page).reverse().slice(0, SAMPLE_SIZE);

@@ -60,8 +60,9 @@ function openMap(tasks: IDataObject[]): Map<string, IDataObject> {
 	return map;
 }
 
-function remember(open: Map<string, IDataObject>): Record<string, string> {
-	if (open.size > watchLimits.open) return {};
+/** The open tasks to watch one by one (task id → contact id); none once the location has more than the limit. */
+function remember(open: Map<string, IDataObject>, openCount: number): Record<string, string> {
+	if (openCount > watchLimits.open || open.size > watchLimits.open) return {};
 	return Object.fromEntries([...open].map(([id, task]) => [id, String(task.contactId ?? '')]));
 }
 
@@ -70,11 +71,10 @@ export async function startTaskWatch(ctx: IPollFunctions): Promise<TaskWatch> {
 	const open = await readTasks(ctx, false, watchLimits.open);
 	const completed = await readTasks(ctx, true, watchLimits.done);
 	warnIfTooMany(ctx, completed.count, open.count);
-	const openTasks = openMap(open.tasks);
 	return {
 		done: completed.tasks.map((t) => fingerprint(recordId(t))).join(''),
 		doneCount: completed.count,
-		open: open.count > watchLimits.open ? {} : remember(openTasks),
+		open: remember(openMap(open.tasks), open.count),
 		openCount: open.count,
 		syncedAt: new Date().toISOString(),
 	};
@@ -103,7 +103,6 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 	const done = fingerprints(watch.done);
 	let doneCount = watch.doneCount;
 	const openRead = await readTasks(ctx, false, watchLimits.open);
-	const openOverflow = openRead.count > watchLimits.open;
 	const open = openMap(openRead.tasks);
 	for (const id of open.keys()) {
 		// Re-opened: completing it again is a new completion.
@@ -132,7 +131,7 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 	}
 
 	if (!fullReadDue && doneNow !== undefined && doneNow === doneCount) {
-		return { fresh, next: { ...watch, done: [...done].join(''), doneCount, open: openOverflow ? {} : remember(open), openCount: openRead.count } };
+		return { fresh, next: { ...watch, done: [...done].join(''), doneCount, open: remember(open, openRead.count), openCount: openRead.count } };
 	}
 
 	// The counts do not add up (or it is time): read every completed task; emit those never seen.
@@ -156,7 +155,7 @@ export async function pollTaskWatch(ctx: IPollFunctions, watch: TaskWatch): Prom
 		next: {
 			done: [...read, ...kept].slice(0, watchLimits.done).join(''),
 			doneCount: completed.count,
-			open: openOverflow ? {} : remember(open),
+			open: remember(open, openRead.count),
 			openCount: openRead.count,
 			syncedAt: new Date().toISOString(),
 		},

@@ -20,11 +20,13 @@ import { credentialsOf } from './ghlTriggerSetup';
 const POLL = registerNodeType('ghlPollingTrigger', new GhlPollingTrigger());
 const ids = (items: INodeExecutionData[]) => items.map((i) => String(i.json.id));
 const sorted = (list: string[]) => [...list].sort();
-
-describe.each([
+/** Every Task Completed case runs on GHL's documented task shape and on the sandbox's timestamped one. */
+const TASK_SHAPES: Array<[string, boolean]> = [
 	['task shapes as GHL documents them (no timestamps)', false],
-	['tasks with the sandbox\'s timestamps', true],
-])('GHL Polling Trigger: Task Completed, %s', (_label, taskTimestamps) => {
+	["tasks with the sandbox's timestamps", true],
+];
+
+describe.each(TASK_SHAPES)('GHL Polling Trigger: Task Completed, %s', (_label, taskTimestamps) => {
 	let sb: GhlSandbox;
 	beforeEach(async () => {
 		resetRateWindows();
@@ -149,10 +151,7 @@ describe.each([
 	});
 });
 
-describe.each([
-	['task shapes as GHL documents them (no timestamps)', false],
-	['tasks with the sandbox\'s timestamps', true],
-])('GHL Polling Trigger: Task Completed on a location with 10,000 completed tasks, %s', (_label, taskTimestamps) => {
+describe.each(TASK_SHAPES)('GHL Polling Trigger: Task Completed on a location with 10,000 completed tasks, %s', (_label, taskTimestamps) => {
 	let sb: GhlSandbox;
 	beforeAll(async () => {
 		resetRateWindows();
