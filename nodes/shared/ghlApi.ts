@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { PlannedRequest } from './operation';
+import { stopIfPreflight } from './operation';
 import { apiRequest, resolveTarget } from './transport/request';
 import type { ApiProfile, ApiRequest, ApiResponse, RateLimitInfo, RequestContext } from './transport/types';
 
@@ -98,6 +100,7 @@ export const ghlProfile: ApiProfile = {
 
 /** A GHL API call through the shared transport; resolves to the response body. */
 export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
+	stopIfPreflight(ctx, request);
 	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, request);
 	return response.body;
 }
@@ -106,4 +109,28 @@ export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: 
 export async function ghlLocation(ctx: RequestContext): Promise<string> {
 	const { target } = await resolveTarget(ctx, ghlProfile);
 	return target.account.locationId;
+}
+
+/** Path segments under /contacts/ that are endpoints, not contact IDs. */
+const CONTACT_ENDPOINTS = new Set(['', 'search', 'upsert', 'bulk', 'business']);
+
+/**
+ * The GHL records one request touches, so the router keeps items on one record in order: the contact or
+ * location tag in its path, contacts named in a bulk body, and the email or phone a create or upsert
+ * matches on (two creates of one person must not overtake each other).
+ */
+export function ghlRecordKeys(request: PlannedRequest): string[] {
+	const keys: string[] = [];
+	const contact = /^\/contacts\/([^/?]*)/.exec(request.path)?.[1];
+	if (contact !== undefined && !CONTACT_ENDPOINTS.has(contact)) keys.push(`contact:${contact}`);
+	const tag = /^\/locations\/[^/]+\/tags\/([^/?]+)/.exec(request.path)?.[1];
+	if (tag) keys.push(`tag:${tag}`);
+	const body = (request.body ?? {}) as IDataObject;
+	for (const list of [body.ids, body.contacts]) {
+		if (Array.isArray(list)) for (const id of list) keys.push(`contact:${String(id)}`);
+	}
+	if (typeof body.email === 'string' && body.email) keys.push(`email:${body.email.toLowerCase()}`);
+	if (body.phone !== undefined && body.phone !== '') keys.push(`phone:${String(body.phone).replace(/[^0-9+]/g, '')}`);
+	if (/^\/locations\/[^/]+\/tags$/.test(request.path) && typeof body.name === 'string') keys.push(`tagName:${body.name.toLowerCase()}`);
+	return keys;
 }

@@ -12,6 +12,7 @@ import type { RecordedRequest } from '../shared/http';
 import { SlidingWindowLimiter } from '../shared/rateLimit';
 import { TokenRegistry } from './oauth';
 import { buildRoutes, handler } from './server';
+import type { Pipeline } from './server';
 import type { SeedOptions } from './store';
 import { GhlStore } from './store';
 import { buildEvent, publicKeys, sendEvent, signBody } from './webhooks';
@@ -41,6 +42,8 @@ export interface GhlSandbox {
 	clearRequests(): void;
 	setFaults(f: FaultOptions | undefined): void;
 	setRateLimit(r: GhlSandboxOptions['rateLimit']): void;
+	/** Holds chosen requests back before they are handled (ms, or until a promise settles); undefined clears it. */
+	setLatency(latency: ((request: RecordedRequest) => number | Promise<void>) | undefined): void;
 	oauth: {
 		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
 		expireAccessTokens(): void;
@@ -86,7 +89,7 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
 		store.seed(extra.locationId, { contacts: 3 });
 	}
-	const pipeline = {
+	const pipeline: Pipeline = {
 		store,
 		tokens,
 		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
@@ -117,6 +120,9 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			pipeline.requests.length = 0;
 		},
 		setFaults: (f) => pipeline.faults.set(f),
+		setLatency: (latency) => {
+			pipeline.latency = latency;
+		},
 		setRateLimit: (r) => {
 			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
 		},
