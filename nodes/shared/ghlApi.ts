@@ -98,10 +98,20 @@ export const ghlProfile: ApiProfile = {
 	defaultLimit: { max: 100, intervalMs: 10_000 },
 };
 
+/**
+ * n8n's HTTP helper drops a body that is an empty object, but GHL's spec requires one on some calls
+ * (Campaign → Add Contact, Workflow → Remove Contact): an empty body is sent as the JSON text "{}".
+ */
+function withEmptyBodyKept(request: ApiRequest): ApiRequest {
+	const body = request.body;
+	if (request.method === 'GET' || !body || Array.isArray(body) || Object.keys(body).length > 0) return request;
+	return { ...request, body: '{}' as unknown as IDataObject, headers: { 'Content-Type': 'application/json', ...request.headers } };
+}
+
 /** A GHL API call through the shared transport; resolves to the response body. */
 export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
 	stopIfPreflight(ctx, request);
-	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, request);
+	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(request));
 	return response.body;
 }
 

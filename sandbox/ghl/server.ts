@@ -13,6 +13,7 @@ import { membershipRoutes } from './memberships';
 import type { TokenRegistry } from './oauth';
 import { oauthRoutes } from './oauth';
 import { searchRoutes } from './search';
+import { specBodyErrors } from './specBodies';
 import type { GhlStore } from './store';
 import { tagRoutes } from './tags';
 import { taskRoutes } from './tasks';
@@ -103,6 +104,8 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 		const found = matchRoute(routes, record.method, url.pathname);
 		if (found === undefined) return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
 		if (found === 'method') return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
+		const specErrors = specBodyErrors(record.method, url.pathname, record.rawBody, parsed);
+		if (specErrors.length) return fail(422, specErrors, 'Unprocessable Entity');
 		const ctx: GhlContext = {
 			req,
 			res,
