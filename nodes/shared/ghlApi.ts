@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { LOCATION_TOKEN_MISSING } from '../../credentials/GhlApi.credentials';
 import type { PlannedRequest } from './operation';
 import { stopIfPreflight } from './operation';
 import { apiRequest, resolveTarget } from './transport/request';
@@ -111,8 +112,24 @@ function withEmptyBodyKept(request: ApiRequest): ApiRequest {
 /** A GHL API call through the shared transport; resolves to the response body. */
 export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
 	stopIfPreflight(ctx, request);
-	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(request));
-	return response.body;
+	try {
+		const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(request));
+		return response.body;
+	} catch (error) {
+		throw credentialProblem(ctx, error, request.itemIndex) ?? error;
+	}
+}
+
+/**
+ * The agency-token exchange failing inside n8n's credential code reaches the transport as an error with no
+ * HTTP status, which it words as "Could not reach GHL": say instead that the credential needs a look.
+ */
+function credentialProblem(ctx: RequestContext, error: unknown, itemIndex?: number): NodeOperationError | undefined {
+	const message = error instanceof Error ? error.message : '';
+	const at = message.indexOf(LOCATION_TOKEN_MISSING);
+	if (at < 0) return undefined;
+	const [what, ...fix] = message.slice(at).replace(/\)$/, '').split('. ');
+	return new NodeOperationError(ctx.getNode(), `${what}.`, { itemIndex, description: fix.join('. ') });
 }
 
 /** The location the credential is bound to (Private Integration: its field; OAuth2: the token's). */

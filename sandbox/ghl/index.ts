@@ -29,7 +29,7 @@ export interface GhlSandboxOptions {
 	seed?: SeedOptions;
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
 	faults?: FaultOptions;
-	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
+	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number; locationTokenWithoutAccessToken?: boolean };
 }
 
 export interface GhlSandbox {
@@ -47,6 +47,8 @@ export interface GhlSandbox {
 	oauth: {
 		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
 		expireAccessTokens(): void;
+		/** The switch of SPEC-undocumented behaviour: location-token answers without access_token. */
+		setLocationTokenWithoutAccessToken(on: boolean): void;
 		clientId: string;
 		clientSecret: string;
 	};
@@ -79,6 +81,7 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			clientSecret: opts.oauth?.clientSecret ?? 'sandbox-client-secret',
 			accessTokenTtlSeconds: opts.oauth?.accessTokenTtlSeconds ?? 86_399,
 			companyId: 'sandbox-company',
+			locationTokenWithoutAccessToken: opts.oauth?.locationTokenWithoutAccessToken ?? false,
 		},
 		locations,
 	);
@@ -129,6 +132,9 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		oauth: {
 			authorizeCode: (o) => tokens.authorizeCode(o?.locationId ?? locationId, o?.scope),
 			expireAccessTokens: () => tokens.expireAccessTokens(),
+			setLocationTokenWithoutAccessToken: (on) => {
+				tokens.settings.locationTokenWithoutAccessToken = on;
+			},
 			clientId: tokens.settings.clientId,
 			clientSecret: tokens.settings.clientSecret,
 		},
