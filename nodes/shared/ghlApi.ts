@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { LOCATION_TOKEN_MISSING } from '../../credentials/GhlApi.credentials';
+import { bodyInSpecTypes } from './ghlSpecTypes';
 import type { PlannedRequest } from './operation';
 import { stopIfPreflight } from './operation';
 import { apiRequest, resolveTarget } from './transport/request';
@@ -113,7 +114,8 @@ function withEmptyBodyKept(request: ApiRequest): ApiRequest {
 export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
 	stopIfPreflight(ctx, request);
 	try {
-		const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(request));
+		const typed = { ...request, body: bodyInSpecTypes(request.method, request.path, request.body) };
+		const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(typed));
 		return response.body;
 	} catch (error) {
 		throw credentialProblem(ctx, error, request.itemIndex) ?? error;

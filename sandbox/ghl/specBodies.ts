@@ -1,5 +1,5 @@
 /**
- * What GHL's published spec (test/fixtures/ghl-api/contacts.json) says of request bodies, applied to every
+ * What GHL's published specs (test/fixtures/ghl-api/contacts.json, locations.json) say of request bodies, applied to every
  * request: a body the spec marks required must be sent, and each field must have the type the spec
  * declares (GHL's class-validator answers 422 "postalCode must be a string"). SPEC-QUIRKS corrections:
  * dateOfBirth is a date string (3), custom field values may be any type (3), search bodies are untyped (2).
@@ -15,7 +15,7 @@ interface BodySpec {
 	schema?: Schema;
 }
 
-const SPEC_FILE = path.join(__dirname, '../../test/fixtures/ghl-api/contacts.json');
+const SPEC_FILES = ['contacts.json', 'locations.json'].map((f) => path.join(__dirname, '../../test/fixtures/ghl-api', f));
 /** Fields whose declared type is wrong in the spec (SPEC-QUIRKS 3): checked as this type instead, or not at all. */
 const QUIRK_TYPES: Record<string, string | undefined> = { dateOfBirth: 'string', customFields: 'array' };
 
@@ -24,22 +24,25 @@ let schemas: Record<string, Schema> = {};
 
 function load(): BodySpec[] {
 	if (bodies) return bodies;
-	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8')) as {
-		paths: Record<string, Record<string, { requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> } }>>;
-		components: { schemas: Record<string, Schema> };
-	};
-	schemas = spec.components.schemas;
 	bodies = [];
-	for (const [template, methods] of Object.entries(spec.paths)) {
-		const source = template.replace(/\{\w+\}/g, '[^/]+');
-		for (const [method, op] of Object.entries(methods)) {
-			if (!op.requestBody) continue;
-			bodies.push({
-				method: method.toUpperCase(),
-				regex: new RegExp(`^${source}$`),
-				required: op.requestBody.required === true,
-				schema: op.requestBody.content?.['application/json']?.schema,
-			});
+	for (const file of SPEC_FILES) {
+		const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+			paths: Record<string, Record<string, { requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> } }>>;
+			components: { schemas: Record<string, Schema> };
+		};
+		// One lookup table for both files; the Contacts spec wins where a name repeats (CustomFieldSchema).
+		schemas = { ...spec.components.schemas, ...schemas };
+		for (const [template, methods] of Object.entries(spec.paths)) {
+			const source = template.replace(/\{\w+\}/g, '[^/]+');
+			for (const [method, op] of Object.entries(methods)) {
+				if (!op.requestBody) continue;
+				bodies.push({
+					method: method.toUpperCase(),
+					regex: new RegExp(`^${source}$`),
+					required: op.requestBody.required === true,
+					schema: op.requestBody.content?.['application/json']?.schema,
+				});
+			}
 		}
 	}
 	// Fixed paths first, so /contacts/upsert is not read as /contacts/{contactId}.
