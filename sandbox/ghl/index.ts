@@ -29,6 +29,8 @@ export interface GhlSandboxOptions {
 	seed?: SeedOptions;
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
 	faults?: FaultOptions;
+	/** The location's "Allow Duplicate Contact" setting (see GhlStore.allowDuplicateContacts); default true. */
+	allowDuplicateContacts?: boolean;
 	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number; locationTokenWithoutAccessToken?: boolean };
 }
 
@@ -87,6 +89,8 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 	);
 	tokens.tokens.set(token, { locationId, kind: 'pit' });
 	tokens.tokens.set(opts.agencyToken ?? 'agency-sandbox-token', { locationId, kind: 'agency' });
+	// GHL_SANDBOX_ALLOW_DUPLICATES=false runs a whole test suite with the switch the other way.
+	store.allowDuplicateContacts = opts.allowDuplicateContacts ?? process.env.GHL_SANDBOX_ALLOW_DUPLICATES !== 'false';
 	store.seed(locationId, opts.seed);
 	for (const extra of opts.extraLocations ?? []) {
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
