@@ -67,6 +67,7 @@ export class GhlStore {
 	 * (id, title, body, assignedTo, dueDate, completed, contactId), so by default the sandbox leaves them out.
 	 */
 	taskTimestamps = false;
+	/**
 	 * The location's "Allow Duplicate Contact" setting, a switch because GHL's spec does not say what a
 	 * create does when it is off: true (the default) creates every contact as asked; false refuses a create
 	 * whose email or phone another contact has, as GHL is reported to (400 "This location does not allow
