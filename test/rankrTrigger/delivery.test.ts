@@ -96,4 +96,29 @@ describe('Rankr Trigger: what only the signed body decides', () => {
 		await server.close();
 		expect(server.executions[0][0].headers).toMatchObject({ 'rankr-event': 'contact.created', 'rankr-delivery': sb.deliveries[0].id });
 	});
+
+	it('Include Headers gives Rankr\'s own headers, not the Authorization or cookies a proxy in front of n8n adds', async () => {
+		const { setup, server } = await subscribed(['contact.created']);
+		setup.node.parameters.options = { includeHeaders: true };
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		const body = JSON.stringify({ id: 'dlv_proxy', type: 'contact.created', createdAt: new Date().toISOString(), data: { contact: { id: 'ctc_1' } } });
+		const answer = await fetch(server.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'rankr-signature': signRankrPayload(secret, body, Math.floor(Date.now() / 1000)),
+				'rankr-event': 'contact.created',
+				'rankr-delivery': 'dlv_proxy',
+				authorization: 'Bearer proxy-added-token-1234567890',
+				cookie: 'session=abcdef1234567890',
+				'x-forwarded-for': '203.0.113.9',
+			},
+			body,
+		});
+		expect(answer.status).toBe(200);
+		await server.close();
+		const { headers } = server.executions[0][0] as { headers: Record<string, string> };
+		expect(headers).toEqual({ 'content-type': 'application/json', 'user-agent': expect.any(String), 'rankr-event': 'contact.created', 'rankr-delivery': 'dlv_proxy' });
+		expect(JSON.stringify(server.executions)).not.toMatch(/proxy-added-token|session=|203\.0\.113/);
+	});
 });
