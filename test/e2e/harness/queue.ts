@@ -78,6 +78,7 @@ export class QueueCluster {
 
 	private static async launch(label: string, options: QueueOptions, shared: boolean): Promise<QueueCluster> {
 		ensureN8nInstalled();
+		const tarball = packPackage(); // before anything starts: a failed build leaves nothing running
 		const base = fs.mkdtempSync(path.join(os.tmpdir(), `ghl-rankr-queue-${label}-`));
 		fs.chmodSync(base, 0o755); // postgres runs as its own user and must reach its data folder
 		const cluster = new QueueCluster(base, shared);
@@ -107,7 +108,6 @@ export class QueueCluster {
 			N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 			...options.env,
 		};
-		const tarball = packPackage();
 		const make = async (name: string, command: Command, port?: number): Promise<ProcessState> => {
 			const folder = path.join(base, name);
 			fs.mkdirSync(folder, { recursive: true });
