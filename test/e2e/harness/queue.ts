@@ -170,6 +170,12 @@ export class QueueCluster {
 		if (this.shared) this.save();
 	}
 
+	/** Stops main gracefully and starts it again (same folder, port, database), as a redeploy would. */
+	async restartMain(): Promise<void> {
+		await this.main.stop();
+		await this.restartProcess(0, this.main);
+	}
+
 	/** Starts worker `i` again (same folder, port and settings) after `kill()`; waits until it is ready. */
 	async restartWorker(i: number): Promise<void> {
 		const worker = this.workers[i];
