@@ -90,6 +90,8 @@ export async function addFromPanel(page: Page, opener: string, search: string, i
 	await page.locator(T('node-creator-item-name'), { hasText: item }).first().click();
 	await page.locator(T('node-creator-item-name'), { hasText: action }).first().click();
 	await page.waitForSelector(T('node-parameters'));
+	// The nodes panel slides away behind the node's panel; screenshots wait for it to be gone.
+	await page.locator(T('node-creator')).waitFor({ state: 'hidden' });
 }
 
 /** An option's name: its headline when it has a description under it. */
