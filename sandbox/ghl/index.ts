@@ -27,6 +27,13 @@ export interface GhlSandboxOptions {
 	agencyToken?: string;
 	seed?: SeedOptions;
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
+	/**
+	 * Send `Retry-After` on 429s. GHL's docs name only the X-RateLimit-* headers, so it is off by default
+	 * (the headers GHL documents, nothing more); transport tests run both ways.
+	 */
+	retryAfter?: boolean;
+	/** The clock whose UTC date is the daily quota's day (tests move it past midnight). */
+	clock?: () => number;
 	faults?: FaultOptions;
 	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
 }
@@ -41,6 +48,7 @@ export interface GhlSandbox {
 	clearRequests(): void;
 	setFaults(f: FaultOptions | undefined): void;
 	setRateLimit(r: GhlSandboxOptions['rateLimit']): void;
+	setRetryAfter(on: boolean): void;
 	oauth: {
 		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
 		expireAccessTokens(): void;
@@ -86,10 +94,13 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
 		store.seed(extra.locationId, { contacts: 3 });
 	}
+	const clock = opts.clock ?? Date.now;
+	const today = () => new Date(clock()).toISOString().slice(0, 10);
 	const pipeline = {
 		store,
 		tokens,
-		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
+		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit), today),
+		retryAfter: opts.retryAfter ?? false,
 		faults: new FaultInjector(opts.faults),
 		requests: [] as RecordedRequest[],
 	};
@@ -118,7 +129,10 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		},
 		setFaults: (f) => pipeline.faults.set(f),
 		setRateLimit: (r) => {
-			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
+			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r), today);
+		},
+		setRetryAfter: (on) => {
+			pipeline.retryAfter = on;
 		},
 		oauth: {
 			authorizeCode: (o) => tokens.authorizeCode(o?.locationId ?? locationId, o?.scope),
