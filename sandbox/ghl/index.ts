@@ -28,6 +28,13 @@ export interface GhlSandboxOptions {
 	agencyToken?: string;
 	seed?: SeedOptions;
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
+	/**
+	 * Send `Retry-After` on 429s. GHL's docs name only the X-RateLimit-* headers, so it is off by default
+	 * (the headers GHL documents, nothing more); transport tests run both ways.
+	 */
+	retryAfter?: boolean;
+	/** The clock whose UTC date is the daily quota's day (tests move it past midnight). */
+	clock?: () => number;
 	faults?: FaultOptions;
 	/**
 	 * Task answers carry dateAdded, dateUpdated and completedAt, which GHL's spec does not document. Off by
@@ -51,6 +58,7 @@ export interface GhlSandbox {
 	setRateLimit(r: GhlSandboxOptions['rateLimit']): void;
 	/** Holds chosen requests back before they are handled (ms, or until a promise settles); undefined clears it. */
 	setLatency(latency: ((request: RecordedRequest) => number | Promise<void>) | undefined): void;
+	setRetryAfter(on: boolean): void;
 	oauth: {
 		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
 		expireAccessTokens(): void;
@@ -102,10 +110,13 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
 		store.seed(extra.locationId, { contacts: 3 });
 	}
+	const clock = opts.clock ?? Date.now;
+	const today = () => new Date(clock()).toISOString().slice(0, 10);
 	const pipeline: Pipeline = {
 		store,
 		tokens,
-		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
+		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit), today),
+		retryAfter: opts.retryAfter ?? false,
 		faults: new FaultInjector(opts.faults),
 		requests: [] as RecordedRequest[],
 	};
@@ -137,7 +148,10 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			pipeline.latency = latency;
 		},
 		setRateLimit: (r) => {
-			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
+			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r), today);
+		},
+		setRetryAfter: (on) => {
+			pipeline.retryAfter = on;
 		},
 		oauth: {
 			authorizeCode: (o) => tokens.authorizeCode(o?.locationId ?? locationId, o?.scope),

@@ -22,6 +22,8 @@ export interface Pipeline {
 	store: GhlStore;
 	tokens: TokenRegistry;
 	limiter: SlidingWindowLimiter;
+	/** Whether 429s carry Retry-After (GHL documents only X-RateLimit-*; see GhlSandboxOptions.retryAfter). */
+	retryAfter: boolean;
 	faults: FaultInjector;
 	requests: RecordedRequest[];
 	/** Test hook: holds a request back before its route (ms, or until the promise settles), as a slow network would. */
@@ -92,7 +94,7 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 		const refusal = await limitAndFaults(req, record, limit, p.faults);
 		if (refusal === 'reset') return;
 		if (refusal) {
-			if (refusal.retryAfter) extraHeaders['Retry-After'] = refusal.retryAfter;
+			if (refusal.retryAfter && p.retryAfter) extraHeaders['Retry-After'] = refusal.retryAfter;
 			const name = STATUS_NAMES[refusal.status];
 			return fail(refusal.status, refusal.cause === 'daily_limit' ? 'Daily API limit exceeded for this location' : refusal.status === 429 ? 'Too many requests' : name, name);
 		}
