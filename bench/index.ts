@@ -9,10 +9,13 @@ import { p2 } from './cases/p2Updates';
 import { p3 } from './cases/p3Throughput';
 import { p4 } from './cases/p4Webhooks';
 import { p5 } from './cases/p5Memory';
+import { p6 } from './cases/p6QueuePacing';
+import { p7 } from './cases/p7QueueLocations';
+import { stopQueueCluster, writeQueueSection } from './cases/queueCluster';
 import { machine, printResult, writeDocs } from './report';
 import type { BenchCase, CaseResult } from './types';
 
-const CASES: BenchCase[] = [p1, p2, p3, p4, p5];
+const CASES: BenchCase[] = [p1, p2, p3, p4, p5, p6, p7];
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).map((a) => a.toUpperCase());
@@ -35,9 +38,14 @@ async function main(): Promise<void> {
 		printResult(result);
 		results.push(result);
 	}
+	await stopQueueCluster();
 	const total = (Date.now() - started) / 1000;
 	console.log(`\nWhole run: ${total.toFixed(1)} s`);
 	if (selected.length === CASES.length) console.log(`Wrote ${writeDocs(results, total)}`);
+	else {
+		const file = writeQueueSection(results);
+		if (file) console.log(`Wrote the P6 / P7 block of ${file}`);
+	}
 }
 
 main().then(

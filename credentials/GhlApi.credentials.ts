@@ -11,6 +11,9 @@ import type {
 
 const GHL_HOST = 'https://services.leadconnectorhq.com';
 
+/** How the error of an exchange without a token begins; the GHL transport recognises it to word it as a credential problem. */
+export const LOCATION_TOKEN_MISSING = "GHL's answer to the agency-token exchange";
+
 /**
  * GHL with a token instead of an OAuth app: a sub-account's Private Integration token, or an agency token
  * that n8n exchanges for a location token (POST /oauth/locationToken) and renews when GHL refuses it.
@@ -104,7 +107,17 @@ export class GhlApi implements ICredentialType {
 			}).toString(),
 			json: true,
 		})) as IDataObject;
-		return { sessionToken: String(response.access_token ?? '') };
+		const token = typeof response?.access_token === 'string' ? response.access_token.trim() : '';
+		if (!token) {
+			// Storing an empty token would make every later call exchange again and fail with "Invalid JWT".
+			// Only GHL's own message is quoted: the rest of the answer may hold tokens.
+			const said = typeof response?.message === 'string' ? ` (GHL said: ${response.message.slice(0, 200)})` : '';
+			throw new Error(
+				`${LOCATION_TOKEN_MISSING} for location "${String(credentials.locationId ?? '')}" had no access_token${said}. ` +
+					'Check the Company ID and Location ID of the GHL API credential, and that the agency token has the oauth.write and oauth.readonly scopes.',
+			);
+		}
+		return { sessionToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -28,6 +28,7 @@ async function main() {
 		port: num('port', 4010),
 		seed: { contacts: num('seed', 50), tasksPerContact: 1, notesPerContact: 1 },
 		rateLimit: f.has('no-rate-limit') ? false : { max: num('rate-max', 100), intervalMs: num('rate-interval-ms', 10_000) },
+		retryAfter: f.has('retry-after'),
 		faults: {
 			rate429: num('fault-429'),
 			rate500: num('fault-500'),

@@ -7,7 +7,9 @@ import { normaliseRecord } from '../GhlTrigger/normalise';
 import type { PollCursor, TimeOf } from './cursor';
 import { advance, isCursor, queryFrom, recordId, startCursor } from './cursor';
 import type { ContactTimeField } from './sources';
-import { completedTasks, contactTime, searchContacts, taskCompletedTime } from './sources';
+import { contactTime, searchContacts, taskCompletedTime } from './sources';
+import { searchTaskPage, TASK_PAGE } from './taskSources';
+import { isTaskWatch, pollTaskWatch, startTaskWatch } from './taskWatch';
 
 type PollEvent = 'newContact' | 'updatedContact' | 'completedTask';
 
@@ -17,15 +19,50 @@ const CONTACT_FIELD: Record<Exclude<PollEvent, 'completedTask'>, ContactTimeFiel
 };
 const SAMPLE_SIZE = 3;
 
-function timeOf(event: PollEvent): TimeOf {
-	return event === 'completedTask' ? taskCompletedTime : contactTime(CONTACT_FIELD[event]);
-}
-
 /** One output item, shaped like the GHL Trigger's: what happened, the record's ids, its fields. */
 function toItem(event: PollEvent, record: IDataObject): IDataObject {
 	const normalised = normaliseRecord(omitKeys(record, 'searchAfter'));
 	const ids = event === 'completedTask' ? { taskId: recordId(record), contactId: normalised.contactId ?? null } : { contactId: recordId(record) };
 	return { event, ...ids, ...normalised };
+}
+
+/** Where the Task Completed watch lives in the node's static data; `cursor:completedTask` was a time cursor GHL's task shapes never moved. */
+const TASK_WATCH = 'watch:completedTask';
+const OLD_TASK_CURSOR = 'cursor:completedTask';
+
+/** Oldest completion first where GHL gives the times; otherwise in the order found. */
+function byCompletion(tasks: IDataObject[]): IDataObject[] {
+	const times = tasks.map(taskCompletedTime);
+	if (times.some(Number.isNaN)) return tasks;
+	return tasks.map((task, i) => ({ task, at: times[i] })).sort((a, b) => a.at - b.at).map((x) => x.task);
+}
+
+/** The latest few completed tasks when GHL says when; else the last few of the first page it lists. One request. */
+async function sampleCompletedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
+	const page = await searchTaskPage(ctx, true, 0, TASK_PAGE);
+	return byCompletion(page).reverse().slice(0, SAMPLE_SIZE);
+}
+
+async function pollCompletedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
+	const state = ctx.getWorkflowStaticData('node');
+	if (state[OLD_TASK_CURSOR] !== undefined) delete state[OLD_TASK_CURSOR];
+	const watch = state[TASK_WATCH];
+	if (!isTaskWatch(watch)) {
+		// First activation: remember the tasks as they stand; emit nothing.
+		state[TASK_WATCH] = (await startTaskWatch(ctx)) as unknown as IDataObject;
+		return [];
+	}
+	const { fresh, next } = await pollTaskWatch(ctx, watch);
+	// Unchanged state is left alone, so n8n does not save the static data after every idle poll.
+	if (next !== watch) state[TASK_WATCH] = next as unknown as IDataObject;
+	return byCompletion(fresh);
+}
+
+/** A record without the time its event sorts by cannot be placed: say so rather than skip it silently. */
+function warnUntimed(ctx: IPollFunctions, field: ContactTimeField, records: IDataObject[], time: TimeOf): void {
+	const untimed = records.filter((r) => Number.isNaN(time(r))).length;
+	if (untimed === 0) return;
+	ctx.logger.warn(`GHL Polling Trigger: ${untimed} of ${records.length} contacts have no ${field}; it cannot tell whether they are new and skips them`);
 }
 
 /** The poll's time budget (n8n ≥ 2.41 gives one), with room left to hand the items over. */
@@ -69,20 +106,31 @@ export class GhlPollingTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			{
+				displayName:
+					'GHL does not say when a task was completed: each poll compares which tasks are open and completed with the last poll, so a task completed and re-opened between two polls is not seen',
+				name: 'taskNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['completedTask'] } },
+			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as PollEvent;
-		const time = timeOf(event);
+		const emit = (records: IDataObject[]) => (records.length ? [this.helpers.returnJsonArray(records.map((r) => toItem(event, r)))] : null);
 
+		if (event === 'completedTask') {
+			// The editor's "Fetch Test Event" shows a sample and leaves the watch untouched, as n8n's own pollers do.
+			return emit(this.getMode() === 'manual' ? await sampleCompletedTasks(this) : await pollCompletedTasks(this));
+		}
+
+		const field = CONTACT_FIELD[event];
+		const time = contactTime(field);
 		if (this.getMode() === 'manual') {
 			// The editor's "Fetch Test Event": the latest few records, the cursor untouched.
-			const sample =
-				event === 'completedTask'
-					? (await completedTasks(this)).sort((a, b) => time(b) - time(a)).slice(0, SAMPLE_SIZE)
-					: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'desc', limit: SAMPLE_SIZE });
-			return sample.length ? [this.helpers.returnJsonArray(sample.map((r) => toItem(event, r)))] : null;
+			return emit(await searchContacts(this, { field, direction: 'desc', limit: SAMPLE_SIZE }));
 		}
 
 		const state = this.getWorkflowStaticData('node');
@@ -90,20 +138,16 @@ export class GhlPollingTrigger implements INodeType {
 		const cursor = state[key];
 		if (!isCursor(cursor)) {
 			// First activation: remember where the data stands now; emit nothing.
-			const existing =
-				event === 'completedTask'
-					? await completedTasks(this)
-					: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'desc', limit: 100 });
+			const existing = await searchContacts(this, { field, direction: 'desc', limit: 100 });
+			warnUntimed(this, field, existing, time);
 			state[key] = startCursor(existing, time) as unknown as IDataObject;
 			return null;
 		}
 
-		const records =
-			event === 'completedTask'
-				? await completedTasks(this)
-				: await searchContacts(this, { field: CONTACT_FIELD[event], direction: 'asc', from: queryFrom(cursor), budget: budgetOf(this, cursor) });
+		const records = await searchContacts(this, { field, direction: 'asc', from: queryFrom(cursor), budget: budgetOf(this, cursor) });
+		warnUntimed(this, field, records, time);
 		const { fresh, next } = advance(cursor as PollCursor, records, time);
 		state[key] = next as unknown as IDataObject;
-		return fresh.length ? [this.helpers.returnJsonArray(fresh.map((r) => toItem(event, r)))] : null;
+		return emit(fresh);
 	}
 }

@@ -2,12 +2,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ghlLocation, ghlRequest } from '../shared/ghlApi';
 import type { SearchCursor } from '../shared/transport/pagination';
-import { collectPages, nextSearchCursor, nextSkip } from '../shared/transport/pagination';
-import { apiPath } from '../shared/transport/path';
+import { collectPages, nextSearchCursor } from '../shared/transport/pagination';
 
-/** What GHL's search returns per page at most (SPEC-QUIRKS 2) and the task search's documented maximum. */
+/** What GHL's search returns per page at most (SPEC-QUIRKS 2). */
 const CONTACT_PAGE = 500;
-const TASK_PAGE = 100;
 
 export type ContactTimeField = 'dateAdded' | 'dateUpdated';
 
@@ -60,25 +58,6 @@ export async function searchContacts(ctx: IPollFunctions, query: ContactQuery): 
 	);
 }
 
-/** Every completed task of the location: GHL's task search has neither a date filter nor a sort. */
-export async function completedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const locationId = await ghlLocation(ctx);
-	return await collectPages<IDataObject, number>(
-		async (skip, pageSize) => {
-			const response = await ghlRequest<{ tasks?: unknown[] }>(ctx, {
-				method: 'POST',
-				path: apiPath`/locations/${locationId}/tasks/search`,
-				body: { completed: true, limit: pageSize, skip: skip ?? 0 },
-				idempotent: true,
-			});
-			// The spec types `tasks` as an array of arrays (SPEC-QUIRKS 7); GHL sends a flat list.
-			const tasks = (response.tasks ?? []).flat() as IDataObject[];
-			return { items: tasks, next: nextSkip(skip, tasks.length, pageSize) };
-		},
-		{ pageSize: TASK_PAGE },
-	);
-}
-
 function ms(value: unknown): number {
 	if (typeof value === 'number') return value;
 	return typeof value === 'string' ? Date.parse(value) : Number.NaN;
@@ -86,7 +65,10 @@ function ms(value: unknown): number {
 
 export const contactTime = (field: ContactTimeField) => (record: IDataObject) => ms(record[field]);
 
-/** When a task was completed: `completedAt` when GHL gives it (edits later do not move it), else its last update. */
+/**
+ * When a task was completed, where GHL says so: `completedAt`, else its last update. GHL's TaskSchema has
+ * neither, so this only orders what a poll emits; it never decides what is new.
+ */
 export const taskCompletedTime = (record: IDataObject) => {
 	const completed = ms(record.completedAt);
 	return Number.isNaN(completed) ? ms(record.dateUpdated ?? record.updatedAt) : completed;

@@ -38,8 +38,16 @@ export class GhlRankrSync implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
 		properties: [
-			// One resource: kept as a hidden parameter so the shared router and displayOptions work unchanged.
-			{ displayName: 'Resource', name: 'resource', type: 'hidden', noDataExpression: true, default: 'ghlSync' },
+			// One resource, but an options field: n8n's nodes panel lists a node's actions from the options of its
+			// `resource` field, so a hidden one (no options) left the panel with no Sync Contact or Parity Check.
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'GHL Sync', value: 'ghlSync' }],
+				default: 'ghlSync',
+			},
 			{ ...ghlAuthentication, displayName: 'GHL Authentication' },
 			...resourceDescriptions,
 		],

@@ -25,9 +25,19 @@ export type VerifiedBy = 'ed25519' | 'rsa' | 'secret' | 'none';
 
 export type Verdict =
 	| { outcome: 'accept'; payload: IDataObject; body: IDataObject; verifiedBy: VerifiedBy }
-	| { outcome: 'refuse'; status: 400 | 401 | 413; reason: string };
+	| { outcome: 'refuse'; status: 400 | 401 | 413; reason: string }
+	/** Genuine, but not for this trigger: answered 2xx so GHL does not retry it, and nothing runs. */
+	| { outcome: 'ignore'; payload: IDataObject; reason: string };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * GHL re-sends a Marketplace webhook only after a 429 (the same payload, every 10 minutes with jitter, at
+ * most six times, about 1 h 10 min in all); any other status is final. So the default window takes a
+ * last retry with room for jitter and clock skew, and whatever keeps the trigger from taking an event
+ * answers 429 (GhlTrigger/webhook.ts): a 5xx would lose it.
+ */
+export const DEFAULT_REPLAY_WINDOW_MINUTES = 90;
 
 function header(headers: Record<string, unknown>, name: string): string {
 	const value = headers[name.toLowerCase()];
@@ -62,6 +72,7 @@ function timestampMs(value: unknown): number {
 /**
  * Decides, before any execution starts, whether a delivery may run the workflow: size, then authenticity
  * over the raw bytes, then shape, location and freshness. Duplicates are the caller's (they need state).
+ * The replay window must outlast GHL's retries (after a 429 only: six, ten minutes apart with jitter).
  */
 export function judgeDelivery(raw: Buffer, headers: Record<string, unknown>, rules: DeliveryRules, now = Date.now()): Verdict {
 	if (raw.length > rules.maxBytes) return refuse(413, `Body larger than ${rules.maxBytes} bytes`);
@@ -77,7 +88,8 @@ export function judgeDelivery(raw: Buffer, headers: Record<string, unknown>, rul
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(400, 'Body is not a JSON object');
 	const payload = unwrapPayload(body as IDataObject);
 
-	if (rules.locationId && locationOf(payload) !== rules.locationId) return refuse(401, 'Event is not for this location');
+	// A Marketplace app's one URL receives every location's events: another location's is not an attack.
+	if (rules.locationId && locationOf(payload) !== rules.locationId) return { outcome: 'ignore', payload, reason: 'event for another location' };
 	if (payload.timestamp !== undefined && payload.timestamp !== null && rules.replayWindowMs > 0) {
 		const at = timestampMs(payload.timestamp);
 		if (Number.isNaN(at) || Math.abs(now - at) > rules.replayWindowMs) return refuse(401, 'Timestamp outside the replay window');

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ghlAuthentication } from '../shared/ghlDescription';
 import { ALL_EVENTS, GHL_EVENTS } from './events';
+import { DEFAULT_REPLAY_WINDOW_MINUTES } from './delivery';
 
 const spaced = (event: string) => event.replace(/([a-z])([A-Z])/g, '$1 $2');
 
@@ -49,7 +50,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'One-time step in GHL (activating this workflow tells GHL nothing, GHL has no API for it): in the sub-account open Automation → Workflows, add the action Custom Webhook with method POST, URL = this node\'s Production URL, a header named as in Header Name below whose value is the Secret, and a JSON body with "type" (e.g. ContactUpdate), "locationId" and the record\'s fields.',
+			'One-time step in GHL (activating this workflow tells GHL nothing, GHL has no API for it): in the sub-account open Automation → Workflows, add the action Custom Webhook with method POST, URL = this node\'s Production URL, a header named as in Header Name below whose value is the secret of the GHL Webhook Secret credential above, and a JSON body with "type" (e.g. ContactUpdate), "locationId" and the record\'s fields.',
 		name: 'workflowActionNotice',
 		type: 'notice',
 		default: '',
@@ -70,17 +71,25 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		default: 'x-ghl-secret',
 		required: true,
 		displayOptions: { show: { source: ['workflowAction'] } },
-		description: 'The header you add to the Custom Webhook action in GHL',
+		description: 'The header you add to the Custom Webhook action in GHL; its value is the secret of the GHL Webhook Secret credential',
 	},
 	{
-		displayName: 'Secret',
+		displayName:
+			'This workflow keeps the shared secret in the workflow itself (the old Secret field below). Put the same value into a GHL Webhook Secret credential, select it above, then clear the field: it is used only while no credential is selected.',
+		name: 'legacySecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['workflowAction'], secret: [{ _cnd: { exists: true } }] } },
+	},
+	{
+		// Workflows saved before the credential existed: shown (and kept by n8n) only while it holds a value.
+		displayName: 'Secret (Old, Stored in the Workflow)',
 		name: 'secret',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
-		displayOptions: { show: { source: ['workflowAction'] } },
-		description: 'The value of that header: a long random string, also pasted into the GHL action',
+		displayOptions: { show: { source: ['workflowAction'], secret: [{ _cnd: { exists: true } }] } },
+		description: 'Used only while no GHL Webhook Secret credential is selected; clear it once the credential holds the value',
 	},
 	{
 		displayName: 'Events',
@@ -156,8 +165,9 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				name: 'replayWindowMinutes',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 5,
-				description: 'Refuse events whose timestamp is further than this from now; 0 turns the check off. Events without a timestamp are accepted.',
+				default: DEFAULT_REPLAY_WINDOW_MINUTES,
+				description:
+					'Refuse events whose timestamp is further than this from now; 0 turns the check off. Events without a timestamp are accepted. GHL retries an event for about 70 minutes, so a window shorter than that refuses late retries.',
 			},
 		],
 	},

@@ -9,9 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
-import { alreadySeen, remember, seenIdsOf } from '../shared/webhookDedupe';
-import { answer, rawBodyOf } from '../shared/webhookRequest';
-import { eventItem, judgeRankrDelivery } from './delivery';
+import { deliveryLedger } from '../shared/webhookDedupe';
+import { answer, deliveryLog, peekDeliveryId, rawBodyOf } from '../shared/webhookRequest';
+import { eventItem, headersToInclude, judgeRankrDelivery } from './delivery';
 import { storedSubscription, subscribe, subscriptionExists, unsubscribe } from './subscription';
 
 export class RankrTrigger implements INodeType {
@@ -57,7 +57,7 @@ export class RankrTrigger implements INodeType {
 						name: 'includeHeaders',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the request\'s headers (Rankr-Event, Rankr-Delivery, …) under "headers"',
+						description: 'Whether to add Rankr\'s own request headers under "headers" (Content-Type, User-Agent, Rankr-Event, Rankr-Delivery); no other header, so nothing a proxy adds (Authorization, cookies) reaches the output',
 					},
 				],
 			},
@@ -83,21 +83,31 @@ export class RankrTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		const raw = rawBodyOf(req);
+		const log = deliveryLog(this, 'Rankr Trigger', 'deliveryId', peekDeliveryId(raw, 'id'));
 		const staticData = this.getWorkflowStaticData('node');
 		const secret = storedSubscription(staticData)?.secret ?? '';
-		const verdict = judgeRankrDelivery(rawBodyOf(req), req.headers as Record<string, unknown>, secret);
-		if (verdict.outcome === 'refuse') return answer(res, verdict.status, { error: verdict.reason });
+		const verdict = judgeRankrDelivery(raw, req.headers as Record<string, unknown>, secret);
+		if (verdict.outcome === 'refuse') {
+			log.refused(verdict.status, verdict.reason);
+			return answer(res, verdict.status, { error: verdict.reason });
+		}
 
 		const { delivery } = verdict;
 		// 200 for whatever is not run, so Rankr does not retry it.
 		if (!(this.getNodeParameter('events', []) as string[]).includes(delivery.type)) {
+			log.ignored('event not selected', delivery.id);
 			return answer(res, 200, { received: true, ignored: 'event not selected' });
 		}
-		const seen = seenIdsOf(staticData, `${this.getWorkflow().id}:${this.getNode().id}`);
-		if (alreadySeen(seen, delivery.id)) return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
-		remember(seen, delivery.id);
+		// Claimed and confirmed with no await between: nothing below can fail before the execution starts.
+		const ledger = deliveryLedger(staticData, `${this.getWorkflow().id}:${this.getNode().id}`);
+		if (ledger.claim(delivery.id) !== 'claimed') {
+			log.ignored('duplicate delivery', delivery.id);
+			return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
+		}
+		ledger.confirm(delivery.id);
 		const item = eventItem(delivery);
-		if ((this.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = { ...req.headers } as IDataObject;
+		if ((this.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = headersToInclude(req.headers as Record<string, unknown>);
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

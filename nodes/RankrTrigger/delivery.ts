@@ -62,3 +62,18 @@ export function eventItem(delivery: RankrDelivery): IDataObject {
 	const contactId = data.contactId ?? (data.contact ? nested?.id : nested?.contactId) ?? null;
 	return { event: delivery.type, deliveryId: delivery.id, createdAt: delivery.createdAt, contactId, ...data };
 }
+
+/**
+ * The headers Include Headers adds: Rankr's own and the content's, nothing else. A proxy in front of n8n
+ * may add Authorization, cookies or its own tokens, which must not land in execution data.
+ */
+export const INCLUDED_HEADERS = ['content-type', 'user-agent', 'rankr-event', 'rankr-delivery'] as const;
+
+export function headersToInclude(headers: Record<string, unknown>): IDataObject {
+	const out: IDataObject = {};
+	for (const name of INCLUDED_HEADERS) {
+		const value = header(headers, name);
+		if (value) out[name] = value;
+	}
+	return out;
+}

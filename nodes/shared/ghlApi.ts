@@ -1,6 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { LOCATION_TOKEN_MISSING } from '../../credentials/GhlApi.credentials';
+import { bodyInSpecTypes } from './ghlSpecTypes';
+import type { PlannedRequest } from './operation';
+import { stopIfPreflight } from './operation';
 import { apiRequest, resolveTarget } from './transport/request';
 import type { ApiProfile, ApiRequest, ApiResponse, RateLimitInfo, RequestContext } from './transport/types';
 
@@ -96,14 +100,66 @@ export const ghlProfile: ApiProfile = {
 	defaultLimit: { max: 100, intervalMs: 10_000 },
 };
 
+/**
+ * n8n's HTTP helper drops a body that is an empty object, but GHL's spec requires one on some calls
+ * (Campaign → Add Contact, Workflow → Remove Contact): an empty body is sent as the JSON text "{}".
+ */
+function withEmptyBodyKept(request: ApiRequest): ApiRequest {
+	const body = request.body;
+	if (request.method === 'GET' || !body || Array.isArray(body) || Object.keys(body).length > 0) return request;
+	return { ...request, body: '{}' as unknown as IDataObject, headers: { 'Content-Type': 'application/json', ...request.headers } };
+}
+
 /** A GHL API call through the shared transport; resolves to the response body. */
 export async function ghlRequest<T = IDataObject>(ctx: RequestContext, request: ApiRequest): Promise<T> {
-	const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, request);
-	return response.body;
+	stopIfPreflight(ctx, request);
+	try {
+		const typed = { ...request, body: bodyInSpecTypes(request.method, request.path, request.body) };
+		const response: ApiResponse<T> = await apiRequest<T>(ctx, ghlProfile, withEmptyBodyKept(typed));
+		return response.body;
+	} catch (error) {
+		throw credentialProblem(ctx, error, request.itemIndex) ?? error;
+	}
+}
+
+/**
+ * The agency-token exchange failing inside n8n's credential code reaches the transport as an error with no
+ * HTTP status, which it words as "Could not reach GHL": say instead that the credential needs a look.
+ */
+function credentialProblem(ctx: RequestContext, error: unknown, itemIndex?: number): NodeOperationError | undefined {
+	const message = error instanceof Error ? error.message : '';
+	const at = message.indexOf(LOCATION_TOKEN_MISSING);
+	if (at < 0) return undefined;
+	const [what, ...fix] = message.slice(at).replace(/\)$/, '').split('. ');
+	return new NodeOperationError(ctx.getNode(), `${what}.`, { itemIndex, description: fix.join('. ') });
 }
 
 /** The location the credential is bound to (Private Integration: its field; OAuth2: the token's). */
 export async function ghlLocation(ctx: RequestContext): Promise<string> {
 	const { target } = await resolveTarget(ctx, ghlProfile);
 	return target.account.locationId;
+}
+
+/** Path segments under /contacts/ that are endpoints, not contact IDs. */
+const CONTACT_ENDPOINTS = new Set(['', 'search', 'upsert', 'bulk', 'business']);
+
+/**
+ * The GHL records one request touches, so the router keeps items on one record in order: the contact or
+ * location tag in its path, contacts named in a bulk body, and the email or phone a create or upsert
+ * matches on (two creates of one person must not overtake each other).
+ */
+export function ghlRecordKeys(request: PlannedRequest): string[] {
+	const keys: string[] = [];
+	const contact = /^\/contacts\/([^/?]*)/.exec(request.path)?.[1];
+	if (contact !== undefined && !CONTACT_ENDPOINTS.has(contact)) keys.push(`contact:${contact}`);
+	const tag = /^\/locations\/[^/]+\/tags\/([^/?]+)/.exec(request.path)?.[1];
+	if (tag) keys.push(`tag:${tag}`);
+	const body = (request.body ?? {}) as IDataObject;
+	for (const list of [body.ids, body.contacts]) {
+		if (Array.isArray(list)) for (const id of list) keys.push(`contact:${String(id)}`);
+	}
+	if (typeof body.email === 'string' && body.email) keys.push(`email:${body.email.toLowerCase()}`);
+	if (body.phone !== undefined && body.phone !== '') keys.push(`phone:${String(body.phone).replace(/[^0-9+]/g, '')}`);
+	if (/^\/locations\/[^/]+\/tags$/.test(request.path) && typeof body.name === 'string') keys.push(`tagName:${body.name.toLowerCase()}`);
+	return keys;
 }

@@ -46,6 +46,18 @@ function contactFields(ctx: GhlContext, body: Record<string, unknown>): Record<s
 	return out;
 }
 
+/** With duplicates not allowed, a create matching another contact's email or phone is refused (see GhlStore). */
+function refusedAsDuplicate(ctx: GhlContext, body: Record<string, unknown>): boolean {
+	const email = typeof body.email === 'string' ? body.email.toLowerCase() : undefined;
+	for (const c of ctx.store.contactsOf(ctx.location)) {
+		const matchingField = email && c.email === email ? 'email' : body.phone && c.phone === body.phone ? 'phone' : undefined;
+		if (!matchingField) continue;
+		ctx.reply(400, { statusCode: 400, message: 'This location does not allow duplicated contacts.', meta: { contactName: c.contactName ?? c.name ?? '', contactId: c.id, matchingField } });
+		return true;
+	}
+	return false;
+}
+
 function page<T>(list: T[], skip: number, limit: number): T[] {
 	return list.slice(skip, skip + limit);
 }
@@ -62,6 +74,7 @@ export const contactRoutes = [
 	route<GhlContext>('POST', '/contacts/', (ctx) => {
 		const body = validateBody(ctx.body, CREATE_RULES);
 		checkLocation(ctx, body.locationId);
+		if (!ctx.store.allowDuplicateContacts && refusedAsDuplicate(ctx, body)) return;
 		const contact = ctx.store.addContact(ctx.location, contactFields(ctx, body));
 		ctx.reply(201, { contact });
 	}),

@@ -12,6 +12,7 @@ import type { RecordedRequest } from '../shared/http';
 import { SlidingWindowLimiter } from '../shared/rateLimit';
 import { TokenRegistry } from './oauth';
 import { buildRoutes, handler } from './server';
+import type { Pipeline } from './server';
 import type { SeedOptions } from './store';
 import { GhlStore } from './store';
 import { buildEvent, publicKeys, sendEvent, signBody } from './webhooks';
@@ -27,8 +28,22 @@ export interface GhlSandboxOptions {
 	agencyToken?: string;
 	seed?: SeedOptions;
 	rateLimit?: { max?: number; intervalMs?: number; dailyMax?: number } | false;
+	/**
+	 * Send `Retry-After` on 429s. GHL's docs name only the X-RateLimit-* headers, so it is off by default
+	 * (the headers GHL documents, nothing more); transport tests run both ways.
+	 */
+	retryAfter?: boolean;
+	/** The clock whose UTC date is the daily quota's day (tests move it past midnight). */
+	clock?: () => number;
 	faults?: FaultOptions;
-	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
+	/**
+	 * Task answers carry dateAdded, dateUpdated and completedAt, which GHL's spec does not document. Off by
+	 * default: tasks have the spec's shape (TaskSchema). Tests of what reads tasks run both ways.
+	 */
+	taskTimestamps?: boolean;
+	/** The location's "Allow Duplicate Contact" setting (see GhlStore.allowDuplicateContacts); default true. */
+	allowDuplicateContacts?: boolean;
+	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number; locationTokenWithoutAccessToken?: boolean };
 }
 
 export interface GhlSandbox {
@@ -41,9 +56,14 @@ export interface GhlSandbox {
 	clearRequests(): void;
 	setFaults(f: FaultOptions | undefined): void;
 	setRateLimit(r: GhlSandboxOptions['rateLimit']): void;
+	/** Holds chosen requests back before they are handled (ms, or until a promise settles); undefined clears it. */
+	setLatency(latency: ((request: RecordedRequest) => number | Promise<void>) | undefined): void;
+	setRetryAfter(on: boolean): void;
 	oauth: {
 		authorizeCode(opts?: { locationId?: string; scope?: string }): string;
 		expireAccessTokens(): void;
+		/** The switch of SPEC-undocumented behaviour: location-token answers without access_token. */
+		setLocationTokenWithoutAccessToken(on: boolean): void;
 		clientId: string;
 		clientSecret: string;
 	};
@@ -76,20 +96,27 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			clientSecret: opts.oauth?.clientSecret ?? 'sandbox-client-secret',
 			accessTokenTtlSeconds: opts.oauth?.accessTokenTtlSeconds ?? 86_399,
 			companyId: 'sandbox-company',
+			locationTokenWithoutAccessToken: opts.oauth?.locationTokenWithoutAccessToken ?? false,
 		},
 		locations,
 	);
 	tokens.tokens.set(token, { locationId, kind: 'pit' });
 	tokens.tokens.set(opts.agencyToken ?? 'agency-sandbox-token', { locationId, kind: 'agency' });
+	store.taskTimestamps = opts.taskTimestamps ?? false;
+	// GHL_SANDBOX_ALLOW_DUPLICATES=false runs a whole test suite with the switch the other way.
+	store.allowDuplicateContacts = opts.allowDuplicateContacts ?? process.env.GHL_SANDBOX_ALLOW_DUPLICATES !== 'false';
 	store.seed(locationId, opts.seed);
 	for (const extra of opts.extraLocations ?? []) {
 		tokens.tokens.set(extra.token, { locationId: extra.locationId, kind: 'pit' });
 		store.seed(extra.locationId, { contacts: 3 });
 	}
-	const pipeline = {
+	const clock = opts.clock ?? Date.now;
+	const today = () => new Date(clock()).toISOString().slice(0, 10);
+	const pipeline: Pipeline = {
 		store,
 		tokens,
-		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit)),
+		limiter: new SlidingWindowLimiter(limitSettings(opts.rateLimit), today),
+		retryAfter: opts.retryAfter ?? false,
 		faults: new FaultInjector(opts.faults),
 		requests: [] as RecordedRequest[],
 	};
@@ -117,12 +144,21 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			pipeline.requests.length = 0;
 		},
 		setFaults: (f) => pipeline.faults.set(f),
+		setLatency: (latency) => {
+			pipeline.latency = latency;
+		},
 		setRateLimit: (r) => {
-			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r));
+			pipeline.limiter = new SlidingWindowLimiter(limitSettings(r), today);
+		},
+		setRetryAfter: (on) => {
+			pipeline.retryAfter = on;
 		},
 		oauth: {
 			authorizeCode: (o) => tokens.authorizeCode(o?.locationId ?? locationId, o?.scope),
 			expireAccessTokens: () => tokens.expireAccessTokens(),
+			setLocationTokenWithoutAccessToken: (on) => {
+				tokens.settings.locationTokenWithoutAccessToken = on;
+			},
 			clientId: tokens.settings.clientId,
 			clientSecret: tokens.settings.clientSecret,
 		},

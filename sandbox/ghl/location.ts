@@ -33,9 +33,11 @@ export const locationRoutes = [
 			.filter((t) => body.completed === undefined || t.completed === body.completed)
 			.filter((t) => !assigned?.length || assigned.includes(String(t.assignedTo)))
 			.filter((t) => !query || `${t.title} ${String(t.body ?? '')}`.toLowerCase().includes(query))
-			.filter((t) => !body.businessId || ctx.store.contacts.get(t.contactId)?.businessId === body.businessId)
-			.sort((a, b) => a.dateUpdated.localeCompare(b.dateUpdated) || a.id.localeCompare(b.id));
-		ctx.reply(200, { tasks: tasks.slice(skip, skip + limit) });
+			.filter((t) => !body.businessId || ctx.store.contacts.get(t.contactId)?.businessId === body.businessId);
+		// GHL documents no order. Spec shapes: creation order, so a task completed long after it was made does not
+		// come last (nothing in the answer says what is new). With timestamps on: by last update, as before.
+		if (ctx.store.taskTimestamps) tasks.sort((a, b) => a.dateUpdated.localeCompare(b.dateUpdated) || a.id.localeCompare(b.id));
+		ctx.reply(200, { tasks: tasks.slice(skip, skip + limit).map((t) => ctx.store.taskView(t)) });
 	}),
 	route<GhlContext>('GET', '/locations/{locationId}/customFields', (ctx, p) => {
 		checkLocation(ctx, p.locationId);

@@ -15,6 +15,11 @@ export interface OAuthSettings {
 	clientSecret: string;
 	accessTokenTtlSeconds: number;
 	companyId: string;
+	/**
+	 * A switch for a failure GHL's docs do not describe: the location-token exchange answering 201 without
+	 * an access_token (as a proxy or a changed API might). Off by default.
+	 */
+	locationTokenWithoutAccessToken?: boolean;
 }
 
 const secret = (prefix: string) => `${prefix}-${randomBytes(12).toString('hex')}`;
@@ -96,6 +101,10 @@ export const oauthRoutes = (registry: TokenRegistry) => [
 		}
 		const token = secret('location-at');
 		registry.tokens.set(token, { locationId: String(body.locationId), kind: 'location', expiresAt: Date.now() + registry.settings.accessTokenTtlSeconds * 1000 });
+		if (registry.settings.locationTokenWithoutAccessToken) {
+			registry.tokens.delete(token);
+			return ctx.reply(201, { token_type: 'Bearer', locationId: body.locationId, userType: 'Location' });
+		}
 		ctx.reply(201, {
 			access_token: token,
 			token_type: 'Bearer',

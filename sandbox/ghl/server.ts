@@ -13,6 +13,7 @@ import { membershipRoutes } from './memberships';
 import type { TokenRegistry } from './oauth';
 import { oauthRoutes } from './oauth';
 import { searchRoutes } from './search';
+import { specBodyErrors } from './specBodies';
 import type { GhlStore } from './store';
 import { tagRoutes } from './tags';
 import { taskRoutes } from './tasks';
@@ -21,8 +22,12 @@ export interface Pipeline {
 	store: GhlStore;
 	tokens: TokenRegistry;
 	limiter: SlidingWindowLimiter;
+	/** Whether 429s carry Retry-After (GHL documents only X-RateLimit-*; see GhlSandboxOptions.retryAfter). */
+	retryAfter: boolean;
 	faults: FaultInjector;
 	requests: RecordedRequest[];
+	/** Test hook: holds a request back before its route (ms, or until the promise settles), as a slow network would. */
+	latency?: (request: RecordedRequest) => number | Promise<void>;
 }
 
 const STATUS_NAMES = { 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
@@ -89,15 +94,20 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 		const refusal = await limitAndFaults(req, record, limit, p.faults);
 		if (refusal === 'reset') return;
 		if (refusal) {
-			if (refusal.retryAfter) extraHeaders['Retry-After'] = refusal.retryAfter;
+			if (refusal.retryAfter && p.retryAfter) extraHeaders['Retry-After'] = refusal.retryAfter;
 			const name = STATUS_NAMES[refusal.status];
 			return fail(refusal.status, refusal.cause === 'daily_limit' ? 'Daily API limit exceeded for this location' : refusal.status === 429 ? 'Too many requests' : name, name);
 		}
 		if (parsed === BAD_BODY) return fail(400, 'Unexpected token in JSON body', 'Bad Request');
+		const delay = p.latency?.(record) ?? 0;
+		if (typeof delay !== 'number') await delay;
+		else if (delay > 0) await new Promise((r) => setTimeout(r, delay));
 
 		const found = matchRoute(routes, record.method, url.pathname);
 		if (found === undefined) return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
 		if (found === 'method') return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
+		const specErrors = specBodyErrors(record.method, url.pathname, record.rawBody, parsed);
+		if (specErrors.length) return fail(422, specErrors, 'Unprocessable Entity');
 		const ctx: GhlContext = {
 			req,
 			res,

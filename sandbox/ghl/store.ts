@@ -62,6 +62,18 @@ export class GhlStore {
 	/** contactId → campaign ids / workflow ids the contact is in. */
 	campaignMembers = new Map<string, Set<string>>();
 	workflowMembers = new Map<string, Set<string>>();
+	/**
+	 * Whether task answers carry dateAdded, dateUpdated and completedAt. GHL's TaskSchema documents none of them
+	 * (id, title, body, assignedTo, dueDate, completed, contactId), so by default the sandbox leaves them out.
+	 */
+	taskTimestamps = false;
+	/**
+	 * The location's "Allow Duplicate Contact" setting, a switch because GHL's spec does not say what a
+	 * create does when it is off: true (the default) creates every contact as asked; false refuses a create
+	 * whose email or phone another contact has, as GHL is reported to (400 "This location does not allow
+	 * duplicated contacts." with meta.contactId and meta.matchingField).
+	 */
+	allowDuplicateContacts = true;
 	private clock = 0;
 
 	/** Strictly increasing timestamps so "updated since" cursors are testable. */
@@ -121,6 +133,13 @@ export class GhlStore {
 		if (!task) throw new Error(`no task ${id}`);
 		Object.assign(task, patch, { dateUpdated: this.now() });
 		return task;
+	}
+
+	/** A task as the API answers it: without the undocumented timestamps unless the switch is on. */
+	taskView(task: Task): Record<string, unknown> {
+		if (this.taskTimestamps) return { ...task };
+		const { dateAdded: _added, dateUpdated: _updated, completedAt: _completed, ...documented } = task;
+		return documented;
 	}
 
 	addNote(contactId: string, fields: Record<string, unknown>): Note {

@@ -29,26 +29,26 @@ function findNote(ctx: GhlContext, contactId: string, noteId: string) {
 export const taskRoutes = [
 	route<GhlContext>('GET', '/contacts/{contactId}/tasks', (ctx, p) => {
 		findContact(ctx, p.contactId);
-		ctx.reply(200, { tasks: [...ctx.store.tasks.values()].filter((t) => t.contactId === p.contactId) });
+		ctx.reply(200, { tasks: [...ctx.store.tasks.values()].filter((t) => t.contactId === p.contactId).map((t) => ctx.store.taskView(t)) });
 	}),
 	route<GhlContext>('POST', '/contacts/{contactId}/tasks', (ctx, p) => {
 		findContact(ctx, p.contactId);
 		const body = validateBody(ctx.body, { ...TASK_RULES, required: ['title', 'dueDate'] });
 		if (body.completed === undefined) throw unprocessable(['completed must be a boolean value']);
-		ctx.reply(201, { task: ctx.store.addTask(p.contactId, body) });
+		ctx.reply(201, { task: ctx.store.taskView(ctx.store.addTask(p.contactId, body)) });
 	}),
 	route<GhlContext>('GET', '/contacts/{contactId}/tasks/{taskId}', (ctx, p) => {
-		ctx.reply(200, { task: findTask(ctx, p.contactId, p.taskId) });
+		ctx.reply(200, { task: ctx.store.taskView(findTask(ctx, p.contactId, p.taskId)) });
 	}),
 	route<GhlContext>('PUT', '/contacts/{contactId}/tasks/{taskId}', (ctx, p) => {
 		findTask(ctx, p.contactId, p.taskId);
-		ctx.reply(200, { task: ctx.store.updateTask(p.taskId, validateBody(ctx.body, TASK_RULES)) });
+		ctx.reply(200, { task: ctx.store.taskView(ctx.store.updateTask(p.taskId, validateBody(ctx.body, TASK_RULES))) });
 	}),
 	route<GhlContext>('PUT', '/contacts/{contactId}/tasks/{taskId}/completed', (ctx, p) => {
 		findTask(ctx, p.contactId, p.taskId);
 		const body = validateBody(ctx.body, { required: ['completed'], allowed: ['completed'], booleans: ['completed'] });
 		const completed = body.completed as boolean;
-		ctx.reply(200, { task: ctx.store.updateTask(p.taskId, { completed, completedAt: completed ? ctx.store.now() : null }) });
+		ctx.reply(200, { task: ctx.store.taskView(ctx.store.updateTask(p.taskId, { completed, completedAt: completed ? ctx.store.now() : null })) });
 	}),
 	route<GhlContext>('DELETE', '/contacts/{contactId}/tasks/{taskId}', (ctx, p) => {
 		findTask(ctx, p.contactId, p.taskId);

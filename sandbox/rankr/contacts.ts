@@ -1,4 +1,4 @@
-/** Contacts: list/search, create, upsert (created/updated/unchanged), get, patch, delete. */
+/** Contacts: list/search (archived ones too unless filtered), create, upsert (created/updated/unchanged), get, patch (archive too), delete. */
 import { route } from '../shared/http';
 import type { RankrContext } from './context';
 import { pageByCreation, RankrError } from './context';
@@ -16,6 +16,7 @@ function matches(c: Contact, q: Record<string, unknown>): boolean {
 		if (!haystack.some((h) => h?.toLowerCase().includes(needle))) return false;
 	}
 	if (typeof q.updatedSince === 'string' && Date.parse(c.updatedAt) < Date.parse(q.updatedSince)) return false;
+	if (typeof q.archived === 'boolean' && (c.archivedAt !== null) !== q.archived) return false;
 	return true;
 }
 

@@ -124,8 +124,10 @@ export class RankrStore {
 			dnd: false,
 			customFields: {},
 			tags: [],
+			externalTags: null,
 			score: 0,
-			...normalized,
+			...withoutArchived(normalized),
+			archivedAt: normalized.archived ? now : null,
 			createdAt: now,
 			updatedAt: now,
 		};
@@ -134,14 +136,19 @@ export class RankrStore {
 		return contact;
 	}
 
-	/** The fields of `input` that differ from the contact's (tags as sets, custom fields by value). */
-	changedFields(contact: Contact, input: ContactInput): ContactInput {
+	/**
+	 * The fields of `input` that differ from the contact's (tags as sets, custom fields by value), as stored
+	 * fields: `archived` becomes archivedAt, set only when the contact is not archived yet.
+	 */
+	changedFields(contact: Contact, input: ContactInput): Partial<Contact> {
 		const normalized = normalizeContactInput(input);
 		const changed: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(normalized)) {
+		for (const [key, value] of Object.entries(withoutArchived(normalized))) {
 			if (!sameValue(key, (contact as unknown as Record<string, unknown>)[key], value)) changed[key] = value;
 		}
-		return changed as ContactInput;
+		if (normalized.archived === true && contact.archivedAt === null) changed.archivedAt = this.now();
+		if (normalized.archived === false && contact.archivedAt !== null) changed.archivedAt = null;
+		return changed as Partial<Contact>;
 	}
 
 	/** Applies the fields that differ; emits contact.updated and tag.added/removed when something changed. */
@@ -203,11 +210,20 @@ export function normalizeContactInput(input: ContactInput): ContactInput {
 	delete (out as Record<string, unknown>).matchBy;
 	if (typeof out.email === 'string') out.email = out.email.trim().toLowerCase();
 	if (out.tags) out.tags = normalizeTags(out.tags);
+	if (out.externalTags) out.externalTags = normalizeTags(out.externalTags);
 	return out;
 }
 
+function withoutArchived(input: ContactInput): Omit<ContactInput, 'archived'> {
+	const rest = { ...input };
+	delete rest.archived;
+	return rest;
+}
+
 function sameValue(key: string, stored: unknown, given: unknown): boolean {
-	if (key === 'tags') {
+	if (key === 'tags' || key === 'externalTags') {
+		// externalTags null (never recorded) differs from [] (recorded: none).
+		if ((stored === null) !== (given === null)) return false;
 		const a = (stored as string[]) ?? [];
 		const b = (given as string[]) ?? [];
 		return a.length === b.length && a.every((t) => b.includes(t));

@@ -20,13 +20,17 @@ export interface Contact {
 	dnd: boolean;
 	customFields: Record<string, CustomFieldValue>;
 	tags: string[];
+	/** The tags the linked external record last supplied (kept by the integration; null until it records one). */
+	externalTags: string[] | null;
 	score: number;
+	/** Set when archived: the contact and all it holds are kept, just marked out of use. */
+	archivedAt: string | null;
 	createdAt: string;
 	updatedAt: string;
 }
 
-/** The writable fields (ContactFields). */
-export type ContactInput = Partial<Omit<Contact, 'id' | 'score' | 'createdAt' | 'updatedAt'>>;
+/** The writable fields (ContactFields): `archived` sets or clears archivedAt. */
+export type ContactInput = Partial<Omit<Contact, 'id' | 'score' | 'archivedAt' | 'createdAt' | 'updatedAt'>> & { archived?: boolean };
 
 export interface Task {
 	id: string;

@@ -11,13 +11,26 @@ export interface RateLimitSettings {
 export class SlidingWindowLimiter {
 	private readonly arrivals = new Map<string, number[]>();
 	private readonly daily = new Map<string, number>();
+	private day = '';
 
-	constructor(public settings: RateLimitSettings | false) {}
+	/**
+	 * `today` names the current day of the daily quota (default: the UTC date of the request). GHL does
+	 * not document its day boundary; the sandbox resets at UTC midnight, the boundary the transport assumes.
+	 */
+	constructor(
+		public settings: RateLimitSettings | false,
+		private readonly today: (now: number) => string = (now) => new Date(now).toISOString().slice(0, 10),
+	) {}
 
 	/** Counts the request if allowed. Returns what the headers should say. */
 	take(key: string, now: number): { allowed: boolean; remaining: number; retryAfterMs: number; dailyRemaining: number; dailyExhausted: boolean } {
 		const s = this.settings;
 		if (!s) return { allowed: true, remaining: 0, retryAfterMs: 0, dailyRemaining: 0, dailyExhausted: false };
+		const day = this.today(now);
+		if (day !== this.day) {
+			this.day = day;
+			this.daily.clear();
+		}
 		const list = this.arrivals.get(key) ?? [];
 		while (list.length && list[0] <= now - s.intervalMs) list.shift();
 		const usedToday = this.daily.get(key) ?? 0;

@@ -89,5 +89,5 @@ it('every node and credential names a light and a dark icon that exist', () => {
 			checked++;
 		}
 	}
-	expect(checked).toBe(9);
+	expect(checked).toBe(10); // 6 nodes, 4 credentials (GHL Webhook Secret added with the GHL Trigger's Custom Webhook source)
 });

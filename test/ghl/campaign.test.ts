@@ -3,7 +3,8 @@
  * sandbox: the request GHL received, the contact's campaigns after, and the items out.
  */
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { byId, ghlSuite } from './setup';
+import { runNode } from '../harness/runNode';
+import { byId, GHL, ghlSuite } from './setup';
 
 const { state, run } = ghlSuite({ seed: { contacts: 2 }, rateLimit: false });
 const sb = (): GhlSandbox => state.sb;
@@ -18,14 +19,43 @@ const ok = async (parameters: Record<string, unknown>, items?: Array<Record<stri
 };
 
 describe('Campaign → Add / Remove / Remove From All', () => {
-	it('adds a contact to a campaign with the empty body GHL documents', async () => {
+	it('adds a contact to a campaign with the required empty JSON body GHL documents', async () => {
 		const c = contacts()[0];
 		const [campaign] = campaigns();
 		const out = await ok({ operation: 'add', contactId: byId(c.id), campaignId: campaign.id });
 		expect(sb().requests).toHaveLength(1);
 		expect(last()).toMatchObject({ method: 'POST', path: `/contacts/${c.id}/campaigns/${campaign.id}`, query: {}, status: 201 });
-		expect(last().body ?? {}).toEqual({});
+		expect(last()).toMatchObject({ rawBody: '{}', body: {} });
+		expect(last().headers['content-type']).toMatch(/^application\/json/);
 		expect(out).toEqual([{ success: true, contactId: c.id, campaignId: campaign.id }]);
+		expect(memberOf(c.id)).toEqual([campaign.id]);
+	});
+
+	it('sends the required empty JSON body with an OAuth2 credential too', async () => {
+		const c = contacts()[0];
+		const [campaign] = campaigns();
+		const token = await fetch(`${sb().url}/oauth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ client_id: sb().oauth.clientId, client_secret: sb().oauth.clientSecret, grant_type: 'authorization_code', code: sb().oauth.authorizeCode() }).toString(),
+		});
+		const result = await runNode({
+			type: GHL,
+			parameters: { authentication: 'oAuth2', resource: 'campaign', operation: 'add', contactId: byId(c.id), campaignId: campaign.id },
+			credentials: {
+				ghlOAuth2Api: {
+					grantType: 'authorizationCode',
+					clientId: sb().oauth.clientId,
+					clientSecret: sb().oauth.clientSecret,
+					accessTokenUrl: `${sb().url}/oauth/token`,
+					authentication: 'body',
+					baseUrl: sb().url,
+					oauthTokenData: (await token.json()) as Record<string, string>,
+				},
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(last()).toMatchObject({ method: 'POST', rawBody: '{}', status: 201 });
 		expect(memberOf(c.id)).toEqual([campaign.id]);
 	});
 

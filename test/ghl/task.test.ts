@@ -34,7 +34,7 @@ describe('Task → Create', () => {
 		expect(out).toHaveLength(1);
 		const stored = sb().store.tasks.get(String(out[0].id));
 		expect(stored).toMatchObject({ contactId: c.id, title: 'Call back', assignedTo: user.id, completed: false });
-		expect(out[0]).toEqual(JSON.parse(JSON.stringify(stored)));
+		expect(out[0]).toEqual(JSON.parse(JSON.stringify(sb().store.taskView(stored!))));
 	});
 
 	it('reads a date without a zone in the workflow time zone, and takes Luxon dates and epoch millis', async () => {
@@ -73,9 +73,10 @@ describe('Task → Get / Get Many', () => {
 	it('gets one task, unwrapped, or whole with Simplify off', async () => {
 		const c = contacts()[0];
 		const task = tasksOf(c.id)[0];
-		expect(await ok({ operation: 'get', contactId: byId(c.id), taskId: task.id })).toEqual([JSON.parse(JSON.stringify(task))]);
+		const answered = JSON.parse(JSON.stringify(sb().store.taskView(task)));
+		expect(await ok({ operation: 'get', contactId: byId(c.id), taskId: task.id })).toEqual([answered]);
 		expect(last()).toMatchObject({ method: 'GET', path: `/contacts/${c.id}/tasks/${task.id}`, query: {} });
-		expect(await ok({ operation: 'get', contactId: byId(c.id), taskId: task.id, simplify: false })).toEqual([{ task: JSON.parse(JSON.stringify(task)) }]);
+		expect(await ok({ operation: 'get', contactId: byId(c.id), taskId: task.id, simplify: false })).toEqual([{ task: answered }]);
 	});
 
 	it('lists a contact\'s tasks one item each; the limit applies to what GHL returns in one answer', async () => {

@@ -29,21 +29,23 @@ describe('Workflow → Add Contact / Remove Contact', () => {
 		expect(inWorkflows(c.id)).toEqual([workflow.id]);
 	});
 
-	it('adds a contact without a start time, sending an empty body', async () => {
+	it('adds a contact without a start time, sending the empty JSON body the spec requires', async () => {
 		const c = contacts()[1];
 		const [, workflow] = workflows();
 		const out = await ok({ operation: 'add', contactId: byId(c.id), workflowId: workflow.id });
-		expect(last().body ?? {}).toEqual({});
+		expect(last()).toMatchObject({ rawBody: '{}', body: {} });
+		expect(last().headers['content-type']).toMatch(/^application\/json/);
 		expect(out).toEqual([{ success: true, contactId: c.id, workflowId: workflow.id }]);
 	});
 
-	it('removes a contact from a workflow', async () => {
+	it('removes a contact from a workflow, sending the JSON body the spec requires on this DELETE', async () => {
 		const c = contacts()[0];
 		const [one, two] = workflows();
 		sb().store.workflowMembers.set(c.id, new Set([one.id, two.id]));
 		const out = await ok({ operation: 'remove', contactId: byId(c.id), workflowId: one.id });
 		expect(last()).toMatchObject({ method: 'DELETE', path: `/contacts/${c.id}/workflow/${one.id}`, status: 200 });
-		expect(last().body ?? {}).toEqual({});
+		expect(last()).toMatchObject({ rawBody: '{}', body: {} });
+		expect(last().headers['content-type']).toMatch(/^application\/json/);
 		expect(out).toEqual([{ success: true, contactId: c.id, workflowId: one.id }]);
 		expect(inWorkflows(c.id)).toEqual([two.id]);
 	});

@@ -21,6 +21,7 @@ export const RANKR_BAD_INPUT_CASES: Array<[string, Record<string, unknown>, RegE
 	['upsert by email without one', { resource: 'contact', operation: 'upsert', matchBy: 'email', email: '', additionalFields: {} }, /^Email: is required but empty/],
 	['list filtered by a bad email', { resource: 'contact', operation: 'getMany', limit: 5, filters: { email: 'nope' } }, /Filters → Email: "nope" is not an email address/],
 	['list filtered by a bad date', { resource: 'contact', operation: 'getMany', limit: 5, filters: { updatedSince: 'last week' } }, /Filters → Updated Since: "last week" is not a date/],
+	['list filtered by an unknown Archived choice', { resource: 'contact', operation: 'getMany', limit: 5, filters: { archived: 'maybe' } }, /Filters → Archived: "maybe" is not one of only, exclude/],
 	['list with a limit of 0', { resource: 'contact', operation: 'getMany', limit: 0 }, /Limit: must be at least 1/],
 	['task without title', { resource: 'task', operation: 'create', contactId: C, title: ' ', additionalFields: {} }, /^Title: is required but empty/],
 	['task with a bad due date', { resource: 'task', operation: 'create', contactId: C, title: 'x', additionalFields: { dueAt: 'soonish' } }, /Due At: "soonish" is not a date/],

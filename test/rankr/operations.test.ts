@@ -70,6 +70,24 @@ describe('Rankr node: account and contacts', () => {
 		expect(state.sb.store.contacts.size).toBe(0);
 	});
 
+	it('Archive keeps the contact with its tasks and notes, Get Many filters on it, and Unarchive restores it', async () => {
+		const c = seedContact();
+		const other = state.sb.store.addContact({ email: 'grace@example.test' });
+		addTask(state.sb.store, c.id, { title: 'Call' });
+		addNote(state.sb.store, c.id, { body: 'Met' });
+		const [archived] = await ok({ resource: 'contact', operation: 'archive', contactId: byRef('ghl:loc1:c1') });
+		expect(archived).toMatchObject({ id: c.id, archivedAt: expect.any(String) });
+		expect(state.sb.store.tasks.size + state.sb.store.notes.size).toBe(2);
+		const list = async (archivedFilter?: string) =>
+			(await ok({ resource: 'contact', operation: 'getMany', returnAll: true, filters: archivedFilter ? { archived: archivedFilter } : {} })).map((x) => x.id);
+		expect(await list()).toEqual([c.id, other.id]);
+		expect(await list('only')).toEqual([c.id]);
+		expect(await list('exclude')).toEqual([other.id]);
+		const [restored] = await ok({ resource: 'contact', operation: 'unarchive', contactId: byId(c.id) });
+		expect(restored).toMatchObject({ id: c.id, archivedAt: null });
+		expect(await list('only')).toEqual([]);
+	});
+
 	it('upserts by External Ref and by email, saying what happened', async () => {
 		const params = { resource: 'contact', operation: 'upsert', matchBy: 'externalRef', externalRef: 'ghl:loc1:c9', additionalFields: { email: 'lin@example.test', firstName: 'Lin' } };
 		expect((await ok(params))[0]).toMatchObject({ upsertAction: 'created', firstName: 'Lin' });

@@ -1,4 +1,7 @@
 /** Real signed deliveries from the Rankr sandbox into the trigger, over loopback HTTP. */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+
 import { signRankrPayload } from '../../sandbox/rankr';
 import { changeScore } from '../../sandbox/rankr';
 import { runHook } from '../harness/hookContext';
@@ -95,5 +98,49 @@ describe('Rankr Trigger: what only the signed body decides', () => {
 		await sb.flushWebhooks();
 		await server.close();
 		expect(server.executions[0][0].headers).toMatchObject({ 'rankr-event': 'contact.created', 'rankr-delivery': sb.deliveries[0].id });
+	});
+
+	it('Include Headers gives Rankr\'s own headers, not the Authorization or cookies a proxy in front of n8n adds', async () => {
+		const { setup, server } = await subscribed(['contact.created']);
+		setup.node.parameters.options = { includeHeaders: true };
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		const body = JSON.stringify({ id: 'dlv_proxy', type: 'contact.created', createdAt: new Date().toISOString(), data: { contact: { id: 'ctc_1' } } });
+		const answer = await fetch(server.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'rankr-signature': signRankrPayload(secret, body, Math.floor(Date.now() / 1000)),
+				'rankr-event': 'contact.created',
+				'rankr-delivery': 'dlv_proxy',
+				authorization: 'Bearer proxy-added-token-1234567890',
+				cookie: 'session=abcdef1234567890',
+				'x-forwarded-for': '203.0.113.9',
+			},
+			body,
+		});
+		expect(answer.status).toBe(200);
+		await server.close();
+		const { headers } = server.executions[0][0] as { headers: Record<string, string> };
+		expect(headers).toEqual({ 'content-type': 'application/json', 'user-agent': expect.any(String), 'rankr-event': 'contact.created', 'rankr-delivery': 'dlv_proxy' });
+		expect(JSON.stringify(server.executions)).not.toMatch(/proxy-added-token|session=|203\.0\.113/);
+	});
+
+	it('a refused delivery is in n8n\'s log with its reason and delivery ID, never the signing secret', async () => {
+		const { setup, server } = await subscribed(['contact.created']);
+		const real = Container.get(Logger);
+		const warn = jest.fn();
+		Container.set(Logger, { warn, debug: jest.fn(), info: jest.fn(), error: jest.fn() } as unknown as Logger);
+		try {
+			const body = JSON.stringify({ id: 'dlv_forged_log', type: 'contact.created', createdAt: new Date().toISOString(), data: { contact: { id: 'ctc_1' } } });
+			const forged = signRankrPayload('whsec_not_the_secret_at_all_x', body, Math.floor(Date.now() / 1000));
+			const answer = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'rankr-signature': forged }, body });
+			expect(answer.status).toBe(401);
+		} finally {
+			Container.set(Logger, real);
+			await server.close();
+		}
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('Rankr Trigger refused a delivery (401)'), expect.objectContaining({ status: 401, deliveryId: 'dlv_forged_log', workflowId: 'wf-trigger' }));
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
 	});
 });

@@ -28,7 +28,10 @@ describe('GHL sandbox behaviour', () => {
 		expect(last?.headers.get('x-ratelimit-remaining')).toBe('0');
 		expect(last?.headers.get('x-ratelimit-interval-milliseconds')).toBe('300');
 		expect(last?.headers.get('x-ratelimit-limit-daily')).toBe('200000');
-		expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+		// GHL documents only the X-RateLimit-* headers: no Retry-After unless the switch asks for it.
+		expect(last?.headers.get('retry-after')).toBeNull();
+		sb.setRetryAfter(true);
+		expect(Number((await tags()).headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 		expect(await last?.json()).toEqual({ statusCode: 429, message: 'Too many requests', error: 'Too Many Requests' });
 		await new Promise((r) => setTimeout(r, 320));
 		expect((await tags()).status).toBe(200);
@@ -46,6 +49,22 @@ describe('GHL sandbox behaviour', () => {
 		expect(((await third.json()) as { message: string }).message).toMatch(/Daily/);
 	});
 
+	it('resets the daily quota at UTC midnight of its clock', async () => {
+		let now = Date.UTC(2026, 11, 3, 23, 59, 59);
+		const daySb = await startGhlSandbox({ rateLimit: { max: 100, intervalMs: 1000, dailyMax: 1 }, clock: () => now });
+		try {
+			const get = () => fetch(`${daySb.url}/locations/${daySb.locationId}/tags`, { headers: headers(daySb.token) });
+			expect((await get()).status).toBe(200);
+			expect((await get()).status).toBe(429);
+			now += 2000;
+			const after = await get();
+			expect(after.status).toBe(200);
+			expect(after.headers.get('x-ratelimit-daily-remaining')).toBe('0');
+		} finally {
+			await daySb.close();
+		}
+	});
+
 	it.each([
 		['rate429', 429, 'Too many requests', 'Too Many Requests', '3'],
 		['rate500', 500, 'Internal Server Error', 'Internal Server Error', null],
@@ -53,6 +72,7 @@ describe('GHL sandbox behaviour', () => {
 		['rate503', 503, 'Service Unavailable', 'Service Unavailable', null],
 	])('injects %s in GHL\'s error shape', async (fault, status, message, error, retryAfter) => {
 		sb.setFaults({ [fault]: 1, retryAfterSeconds: 3 });
+		sb.setRetryAfter(true);
 		const response = await tags();
 		expect(response.status).toBe(status);
 		expect(response.headers.get('retry-after')).toBe(retryAfter);

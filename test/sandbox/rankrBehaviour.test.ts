@@ -127,6 +127,47 @@ describe('Rankr sandbox behaviour', () => {
 		expect((await call('GET', `/v1/contacts/${c.id}/tasks`)).status).toBe(404);
 	});
 
+	describe('archiving', () => {
+		it('keeps the contact with its tasks, notes, tags and score history, sets archivedAt once, and restores it', async () => {
+			const c = sb.store.addContact({ email: 'old@example.com', tags: ['vip'] });
+			addTask(sb.store, c.id, { title: 'T' });
+			addNote(sb.store, c.id, { body: 'N' });
+			changeScore(sb.store, c.id, 5, { source: 'api' });
+			const archived = await call('PATCH', `/v1/contacts/${c.id}`, { archived: true });
+			expect(archived.body).toMatchObject({ id: c.id, tags: ['vip'], score: 5, archivedAt: expect.any(String) });
+			const again = await call('PATCH', `/v1/contacts/${c.id}`, { archived: true, city: 'Paris' });
+			expect(again.body.archivedAt).toBe(archived.body.archivedAt);
+			expect(sb.store.tasks.size).toBe(1);
+			expect(sb.store.notes.size).toBe(1);
+			expect(sb.store.scoreHistory).toHaveLength(1);
+			const restored = await call('POST', '/v1/contacts/upsert', { matchBy: 'email', email: 'old@example.com', archived: false });
+			expect(restored.body).toMatchObject({ action: 'updated', contact: { archivedAt: null } });
+			expect(sb.contractViolations).toEqual([]);
+		});
+
+		it('lists archived contacts too unless filtered (archived=true only them, archived=false the others)', async () => {
+			const live = sb.store.addContact({ email: 'live@example.com' });
+			const old = sb.store.addContact({ email: 'old@example.com', archived: true });
+			const ids = async (qs: string) => ((await call('GET', `/v1/contacts${qs}`)).body.data as Contact[]).map((c) => c.id);
+			expect(await ids('')).toEqual([live.id, old.id]);
+			expect(await ids('?archived=true')).toEqual([old.id]);
+			expect(await ids('?archived=false')).toEqual([live.id]);
+			expect(sb.contractViolations).toEqual([]);
+		});
+	});
+
+	it('stores externalTags as the integration sends them (a set, lower case), null until one is sent', async () => {
+		const created = await call('POST', '/v1/contacts', { externalRef: 'ghl:l:t', tags: ['Own'] });
+		expect(created.body).toMatchObject({ tags: ['own'], externalTags: null });
+		const set = await call('PATCH', `/v1/contacts/${created.body.id}`, { externalTags: ['VIP', 'lead'] });
+		expect(set.body).toMatchObject({ tags: ['own'], externalTags: ['vip', 'lead'] });
+		const same = await call('POST', '/v1/contacts/upsert', { externalRef: 'ghl:l:t', externalTags: ['lead', 'vip'] });
+		expect(same.body.action).toBe('unchanged');
+		const none = await call('PATCH', `/v1/contacts/${created.body.id}`, { externalTags: [] });
+		expect(none.body.externalTags).toEqual([]);
+		expect(sb.contractViolations).toEqual([]);
+	});
+
 	it('answers 429 with RateLimit-* and Retry-After past the limit, and RateLimit-* on every answer', async () => {
 		sb.setRateLimit({ max: 3, intervalMs: 1000 });
 		const answers = [];

@@ -29,7 +29,7 @@ const N = (f: Fixture) => `${C(f)}/notes/${f.note.id}`;
 const cases: Record<string, { valid: (f: Fixture) => Call; invalid: (f: Fixture) => Call }> = {
 	whoami: { valid: () => ({ method: 'GET', path: '/v1/whoami' }), invalid: () => ({ method: 'GET', path: '/v1/whoami?verbose=1' }) },
 	listContacts: {
-		valid: () => ({ method: 'GET', path: '/v1/contacts?limit=10&tag=vip&q=ada&updatedSince=2020-01-01T00:00:00Z' }),
+		valid: () => ({ method: 'GET', path: '/v1/contacts?limit=10&tag=vip&q=ada&updatedSince=2020-01-01T00:00:00Z&archived=false' }),
 		invalid: () => ({ method: 'GET', path: '/v1/contacts?limit=0' }),
 	},
 	createContact: {
@@ -37,11 +37,11 @@ const cases: Record<string, { valid: (f: Fixture) => Call; invalid: (f: Fixture)
 		invalid: () => ({ method: 'POST', path: '/v1/contacts', body: { email: 'not-an-email' } }),
 	},
 	upsertContact: {
-		valid: (f) => ({ method: 'POST', path: '/v1/contacts/upsert', body: { externalRef: f.contact.externalRef, city: 'Paris' } }),
+		valid: (f) => ({ method: 'POST', path: '/v1/contacts/upsert', body: { externalRef: f.contact.externalRef, city: 'Paris', externalTags: ['vip'] } }),
 		invalid: () => ({ method: 'POST', path: '/v1/contacts/upsert', body: { firstName: 'No key' } }),
 	},
 	getContact: { valid: (f) => ({ method: 'GET', path: C(f) }), invalid: () => ({ method: 'GET', path: '/v1/contacts/not-an-id' }) },
-	updateContact: { valid: (f) => ({ method: 'PATCH', path: C(f), body: { lastName: 'Byron' } }), invalid: (f) => ({ method: 'PATCH', path: C(f), body: {} }) },
+	updateContact: { valid: (f) => ({ method: 'PATCH', path: C(f), body: { lastName: 'Byron', archived: true } }), invalid: (f) => ({ method: 'PATCH', path: C(f), body: {} }) },
 	deleteContact: { valid: (f) => ({ method: 'DELETE', path: C(f) }), invalid: () => ({ method: 'DELETE', path: '/v1/contacts/ctc_' }) },
 	listTasks: { valid: (f) => ({ method: 'GET', path: `${C(f)}/tasks?completed=false` }), invalid: (f) => ({ method: 'GET', path: `${C(f)}/tasks?completed=maybe` }) },
 	createTask: {

@@ -1,7 +1,8 @@
 /** The pure parts of the sync: externalRefs, the field table, and the parity comparison. */
-import { contactFields, differingFields, noteFields, tagDiff, tagSet, taskFields } from '../../nodes/shared/sync/mapping';
+import { contactFields, differingFields, noteFields, tagSet, taskFields } from '../../nodes/shared/sync/mapping';
 import { childDifferences, compareContacts } from '../../nodes/shared/sync/parityCompare';
 import { childIdOfRef, childRef, contactIdOfRef, contactRef } from '../../nodes/shared/sync/refs';
+import { ghlSourcedTags, planTags } from '../../nodes/shared/sync/tags';
 
 describe('externalRefs', () => {
 	it('name GHL contacts, tasks and notes of one location, and nothing else', () => {
@@ -46,7 +47,7 @@ describe('field mapping', () => {
 	it('compares instants, not spellings, and tags as sets', () => {
 		expect(differingFields({ dueAt: '2030-01-01T08:00:00.000Z', title: 'a' }, { dueAt: '2030-01-01T10:00:00+02:00', title: 'b' })).toEqual(['title']);
 		expect(tagSet(['B', 'a', ' b ', ''])).toEqual(['a', 'b']);
-		expect(tagDiff(['a', 'c'], ['A', 'b'])).toEqual({ added: ['c'], removed: ['b'] });
+		expect(planTags(['a', 'c'], { tags: ['A', 'b'], externalTags: ['a', 'b'] })).toMatchObject({ add: ['c'], remove: ['b'] });
 	});
 });
 
@@ -77,5 +78,18 @@ describe('parity comparison', () => {
 	it('leaves Rankr-only tasks out of the child comparison', () => {
 		const rankrTasks = [{ id: 'tsk_1', externalRef: null, title: 'Mine' }, { id: 'tsk_2', externalRef: 'ghl:loc:task:gone', title: 'Old' }];
 		expect(childDifferences('loc', 'task', [], rankrTasks)).toEqual([{ field: 'task:gone', ghl: null, rankr: 'Old', externalRef: 'ghl:loc:task:gone' }]);
+	});
+});
+
+describe('tags that came from GHL', () => {
+	it('never drops a Rankr tag to make room: GHL tags beyond Rankr’s 100 are skipped and named', () => {
+		const own = Array.from({ length: 99 }, (_, n) => `own-${String(n).padStart(2, '0')}`);
+		const plan = planTags(['ghl-a', 'ghl-b'], { tags: own, externalTags: [] });
+		expect(plan).toEqual({ add: ['ghl-a'], remove: [], externalTags: ['ghl-a', 'ghl-b'], skipped: ['ghl-b'] });
+	});
+
+	it('compares only the Rankr tags that came from GHL', () => {
+		expect(ghlSourcedTags({ tags: ['a', 'mine', 'old'], externalTags: ['a', 'old'] }, ['a'])).toEqual(['a', 'old']);
+		expect(ghlSourcedTags({ tags: ['a', 'mine'], externalTags: null }, ['a', 'b'])).toEqual(['a']);
 	});
 });

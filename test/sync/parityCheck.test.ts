@@ -73,7 +73,9 @@ describe('GHL Sync: Parity Check', () => {
 	it('with Compare Tags, Tasks and Notes, finds differences in each', async () => {
 		const [a, b] = ghlContacts();
 		const rankrA = rankrContact(a.id);
-		sb.rankr.store.updateContact(rankrA, { tags: [...rankrA.tags, 'rankr-only-tag'] });
+		// One of GHL's tags removed in Rankr (a difference) and one of Rankr's own added (not one).
+		const [droppedTag, ...keptTags] = [...rankrA.tags].sort();
+		sb.rankr.store.updateContact(rankrA, { tags: [...keptTags, 'rankr-only-tag'] });
 		const [taskA] = [...sb.rankr.store.tasks.values()].filter((t) => t.contactId === rankrA.id);
 		taskA.title = 'Renamed in Rankr';
 		const rankrB = rankrContact(b.id);
@@ -94,7 +96,7 @@ describe('GHL Sync: Parity Check', () => {
 					ghlContactId: a.id,
 					rankrContactId: rankrA.id,
 					fields: [
-						{ field: 'tags', ghl: [...a.tags].sort(), rankr: [...a.tags, 'rankr-only-tag'].sort() },
+						{ field: 'tags', ghl: [droppedTag, ...keptTags], rankr: keptTags },
 						{ field: `task:${ghlTaskA.id}.title`, ghl: ghlTaskA.title, rankr: 'Renamed in Rankr' },
 					],
 				},
@@ -111,10 +113,11 @@ describe('GHL Sync: Parity Check', () => {
 		expect(report.different).toHaveLength(2);
 		expect(report.inParity).toBe(false);
 
-		// One sync repairs it all: tags are GHL's, and the Rankr-only task is not GHL's to compare.
+		// One sync repairs it all; the Rankr-only tag and task are not GHL's to compare, and stay.
 		await syncAll(sb, {}, [a.id, b.id]);
 		const [after] = await check({ compareChildren: true });
 		expect(after.inParity).toBe(true);
+		expect(rankrContact(a.id).tags).toContain('rankr-only-tag');
 	});
 
 	it('outputs one item per difference when asked, none when in parity', async () => {

@@ -92,8 +92,8 @@ describe('GHL Sync: Sync Contact', () => {
 		expect(writes.filter((w) => w === 'POST /v1/contacts/upsert')).toHaveLength(2);
 		expect(writes.filter((w) => w !== 'POST /v1/contacts/upsert').sort()).toEqual([
 			expect.stringMatching(new RegExp(`^DELETE /v1/contacts/${editedId}/notes/nte_\\w+$`)),
+			`POST /v1/contacts/${editedId}/tags`,
 			expect.stringMatching(new RegExp(`^POST /v1/contacts/${editedId}/tasks/tsk_\\w+/complete$`)),
-			`PUT /v1/contacts/${editedId}/tags`,
 		]);
 		const rankrEdited = rankrContact(edited.id)!;
 		expect(rankrEdited.city).toBe('Lyon');
@@ -124,21 +124,6 @@ describe('GHL Sync: Sync Contact', () => {
 			expect(rankrTasks(rankr.id).some((t) => t.externalRef?.endsWith(task.id))).toBe(false);
 		});
 
-		it('by default, a contact deleted in GHL stays in Rankr with its tasks and notes', async () => {
-			await syncAll(sb);
-			const [ghl] = ghlContacts();
-			const rankr = rankrContact(ghl.id)!;
-			const own = addTask(sb.rankr.store, rankr.id, { title: 'Made in Rankr' });
-			sb.ghl.store.deleteContact(ghl.id);
-			const before = sb.rankr.requests.length;
-			const { items } = await runRankr(sb, { operation: 'syncContact', contactId: byId(ghl.id) });
-			expect(items[0].json).toMatchObject({ rankrContactId: rankr.id, changed: false });
-			expect(rankrWrites(sb, before)).toEqual([]);
-			expect(sb.rankr.store.contacts.has(rankr.id)).toBe(true);
-			expect(sb.rankr.store.tasks.get(own.id)).toBeDefined();
-			expect(rankrTasks(rankr.id)).toHaveLength(3);
-		});
-
 		it('keep: leaves them in Rankr', async () => {
 			await syncAll(sb);
 			const [ghl] = ghlContacts();
@@ -155,7 +140,7 @@ describe('GHL Sync: Sync Contact', () => {
 			expect(rankrNotes(rankr.id)).toHaveLength(2);
 		});
 
-		it('a contact deleted in GHL is deleted in Rankr (delete) or kept (keep)', async () => {
+		it('a contact deleted in GHL is deleted in Rankr (Hard Delete) or kept (Keep)', async () => {
 			await syncAll(sb);
 			const [gone, kept] = ghlContacts();
 			const goneRankrId = rankrContact(gone.id)!.id;
@@ -219,7 +204,7 @@ describe('GHL Sync: Sync Contact', () => {
 		it.each([
 			['an empty contact', { contactId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } }, /^GHL Contact: is required but empty \[item 0\]/],
 			['a contact ID with a slash', { contactId: { __rl: true, mode: 'id', value: '={{ "a/b" }}' } }, /^GHL Contact: "a\/b" is not a valid ID \[item 0\]/],
-			['an unknown deletions option', { contactId: byId('abc'), deletions: '={{ "purge" }}' }, /^GHL Deletions: "purge" is not one of delete, keep \[item 0\]/],
+			['an unknown deletions option', { contactId: byId('abc'), deletions: '={{ "purge" }}' }, /^GHL Deletions: "purge" is not one of archive, keep, delete \[item 0\]/],
 		])('%s', async (_name, parameters, message) => {
 			const { error } = await runRankr(sb, { operation: 'syncContact', ...parameters });
 			expect(error?.name).toBe('NodeOperationError');

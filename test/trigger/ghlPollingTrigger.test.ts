@@ -1,8 +1,11 @@
 /**
- * GHL Polling Trigger in n8n-core's PollContext against a sandbox that changes between polls: every
- * change is emitted exactly once over many polls (including more than a page in one poll and records
- * sharing a timestamp), the first activation emits nothing, manual mode shows a sample.
+ * GHL Polling Trigger's contact events in n8n-core's PollContext against a sandbox that changes between
+ * polls: every change is emitted exactly once over many polls (including more than a page in one poll and
+ * records sharing a timestamp), the first activation emits nothing, manual mode shows a sample.
+ * Task Completed: ghlPollingTrigger.tasks.test.ts.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
@@ -147,45 +150,29 @@ describe('GHL Polling Trigger: Contact Updated', () => {
 	});
 });
 
-describe('GHL Polling Trigger: Task Completed', () => {
-	it('each completion once; later edits of a completed task are not completions', async () => {
-		const p = pollerFor('completedTask');
-		expect(await p.poll()).toEqual([]);
-		const tasks = [...sb.store.tasks.values()];
-		const complete = (i: number) => sb.store.updateTask(tasks[i].id, { completed: true, completedAt: sb.store.now() });
-
-		complete(0);
-		complete(1);
-		expect(ids(await p.poll())).toEqual([tasks[0].id, tasks[1].id]);
-		expect(await p.poll()).toEqual([]);
-
-		complete(2);
-		sb.store.updateTask(tasks[3].id, { title: 'changed but still open' });
-		sb.store.updateTask(tasks[0].id, { title: 'edited after completion' });
-		const third = await p.poll();
-		expect(ids(third)).toEqual([tasks[2].id]);
-		expect(third[0].json).toMatchObject({ event: 'completedTask', taskId: tasks[2].id, contactId: tasks[2].contactId, completed: true });
-
-		// Re-opened and completed again: a new completion.
-		sb.store.updateTask(tasks[1].id, { completed: false, completedAt: null });
-		complete(1);
-		// A task completed where GHL gives no completedAt: its update time counts.
-		sb.store.updateTask(tasks[4].id, { completed: true });
-		expect(ids(await p.poll())).toEqual([tasks[1].id, tasks[4].id]);
-		for (let i = 0; i < 2; i++) expect(await p.poll()).toEqual([]);
-	});
-});
-
 describe('GHL Polling Trigger: manual mode', () => {
-	it.each(['newContact', 'updatedContact', 'completedTask'])('%s: the latest few, newest first, cursor untouched', async (event) => {
-		if (event === 'completedTask') for (const t of [...sb.store.tasks.values()].slice(0, 5)) sb.store.updateTask(t.id, { completed: true, completedAt: sb.store.now() });
+	it.each(['newContact', 'updatedContact'])('%s: the latest few, newest first, cursor untouched', async (event) => {
 		const p = pollerFor(event);
 		const sample = await p.poll('manual');
 		expect(sample).toHaveLength(3);
 		expect(sample.every((i) => i.json.event === event)).toBe(true);
-		const field = event === 'newContact' ? 'dateAdded' : event === 'updatedContact' ? 'dateUpdated' : 'completedAt';
+		const field = event === 'newContact' ? 'dateAdded' : 'dateUpdated';
 		const times = sample.map((i) => String(i.json[field]));
 		expect(times).toEqual([...times].sort().reverse());
 		expect(p.staticData()).toEqual({});
+	});
+});
+
+describe('GHL Polling Trigger: records it cannot place in time', () => {
+	it('Contact Updated: a contact GHL gives without dateUpdated is reported in n8n\'s log, not skipped silently', async () => {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		try {
+			const [a] = sb.store.contactsOf(sb.locationId);
+			delete (a as Partial<typeof a>).dateUpdated;
+			await pollerFor('updatedContact').poll();
+			expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 of \d+ contacts have no dateUpdated/));
+		} finally {
+			warn.mockRestore();
+		}
 	});
 });

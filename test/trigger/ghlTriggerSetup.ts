@@ -1,17 +1,20 @@
 /** Shared set-up of the GHL Trigger tests: a sandbox per test and the node configured for each source. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { GhlWebhookSecretApi } from '../../credentials/GhlWebhookSecretApi.credentials';
 import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
 import { forgetDeliveries } from '../../nodes/shared/webhookDedupe';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
 import { retrySettings } from '../../nodes/shared/transport/retry';
 import type { GhlSandbox } from '../../sandbox/ghl';
 import { startGhlSandbox } from '../../sandbox/ghl';
+import { registerCredentialType } from '../harness/credentials';
 import { registerNodeType } from '../harness/nodeTypes';
 import type { TriggerSetup } from '../harness/webhookContext';
 import { triggerSetup } from '../harness/webhookContext';
 
 export const TRIGGER = registerNodeType('ghlTrigger', new GhlTrigger());
+registerCredentialType(new GhlWebhookSecretApi());
 export const SECRET = 'k3Y-7f1d2c9a-workflow-action-secret';
 
 export function useSandbox(): () => GhlSandbox {
@@ -51,10 +54,20 @@ export function marketplace(sb: GhlSandbox, options: IDataObject = {}, events: s
 	});
 }
 
+/** Custom Webhook source, the shared secret in a GHL Webhook Secret credential. */
 export function workflowAction(sb: GhlSandbox, options: IDataObject = {}, events: string[] = ['*']): TriggerSetup {
 	return triggerSetup({
 		type: TRIGGER,
-		parameters: { authentication: 'privateIntegration', source: 'workflowAction', headerName: 'X-GHL-Secret', secret: SECRET, events, options },
+		parameters: { authentication: 'privateIntegration', source: 'workflowAction', headerName: 'X-GHL-Secret', events, options },
+		credentials: { ...credentialsOf(sb), ghlWebhookSecretApi: { secret: SECRET } },
+	});
+}
+
+/** A workflow saved before the credential existed: the secret in the node's old Secret parameter, no credential. */
+export function legacyWorkflowAction(sb: GhlSandbox, secret = SECRET): TriggerSetup {
+	return triggerSetup({
+		type: TRIGGER,
+		parameters: { authentication: 'privateIntegration', source: 'workflowAction', headerName: 'X-GHL-Secret', secret, events: ['*'], options: {} },
 		credentials: credentialsOf(sb),
 	});
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { ghlRecordKeys } from '../../shared/ghlApi';
 import { routeItems } from '../../shared/operation';
 import type { ResourceOperations } from '../../shared/operation';
 import * as campaign from './campaign';
@@ -31,5 +32,6 @@ export const resourceDescriptions = [
 ];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, resources);
+	// Every GHL request goes through ghlRequest, which stops at the preflight: input is checked first.
+	return await routeItems.call(this, resources, { preflight: { recordKeys: ghlRecordKeys } });
 }

@@ -117,7 +117,7 @@ export async function listAll(this: IExecuteFunctions, itemIndex: number, path: 
 }
 
 /** In this order: n8n's table view shows columns in key order, and a person reads name, email, phone first. */
-const SIMPLE_CONTACT_KEYS = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'tags', 'score', 'id', 'externalRef', 'updatedAt'];
+const SIMPLE_CONTACT_KEYS = ['firstName', 'lastName', 'email', 'phone', 'companyName', 'tags', 'score', 'id', 'externalRef', 'archivedAt', 'updatedAt'];
 
 /** With Simplify on, a contact keeps the fields most workflows use. */
 export function simplifyContact(this: IExecuteFunctions, itemIndex: number, contact: IDataObject): IDataObject {

@@ -9,7 +9,11 @@ import { completeTask, createChild, deleteChild, listChildren, updateChild } fro
 
 /** Making one contact's Rankr tasks (or notes) match GHL's, touching only records GHL is the source of. */
 
-export type Deletions = 'delete' | 'keep';
+/**
+ * What a sync does with records copied from GHL that GHL no longer has: keep them; archive a contact GHL
+ * deleted (kept with all it holds, restored when GHL has it again); or delete them in Rankr.
+ */
+export type Deletions = 'keep' | 'archive' | 'delete';
 
 export interface ChildCounts {
 	created: number;

@@ -34,7 +34,7 @@ const country: Fit = (value) => {
 };
 const flag: Fit = (value) => value === true;
 
-/** Rankr contact field ← GHL contact field. Tags are synced separately (a set, written with PUT). */
+/** Rankr contact field ← GHL contact field. Tags are synced separately (tags.ts: only those that came from GHL). */
 export const CONTACT_FIELDS: ReadonlyArray<{ rankr: string; ghl: string; fit: Fit }> = [
 	{ rankr: 'firstName', ghl: 'firstName', fit: text(255) },
 	{ rankr: 'lastName', ghl: 'lastName', fit: text(255) },
@@ -114,9 +114,4 @@ function same(field: string, wanted: unknown, actual: unknown): boolean {
 /** The fields of `wanted` whose value the Rankr record does not hold. */
 export function differingFields(wanted: IDataObject, rankr: IDataObject): string[] {
 	return Object.keys(wanted).filter((field) => !same(field, wanted[field], rankr[field]));
-}
-
-export function tagDiff(wanted: string[], actual: unknown): { added: string[]; removed: string[] } {
-	const have = tagSet(actual);
-	return { added: wanted.filter((t) => !have.includes(t)), removed: have.filter((t) => !wanted.includes(t)) };
 }

@@ -7,6 +7,7 @@ import type { MatchedPair, ParityReport } from './parityCompare';
 import { addDifferences, childDifferences, compareContacts } from './parityCompare';
 import { listAll, listChildren, rankrCaller } from './rankrTarget';
 import { contactRefPrefix } from './refs';
+import { holdsGhlTag } from './tags';
 
 /** Reads both sides and compares them; reads only, never writes. */
 
@@ -29,7 +30,9 @@ export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, opt
 		// systems, so with one only the GHL contacts found are checked and extras are not reported.
 		listAll(call, '/v1/contacts', { externalRefPrefix: contactRefPrefix(locationId), ...(options.tag ? { tag: options.tag } : {}) }),
 	]);
-	const { report, pairs } = compareContacts(locationId, ghlContacts, rankrContacts, {
+	// With a tag, a Rankr contact holding it only as a tag of Rankr's own is not one of GHL's tagged contacts.
+	const inScope = options.tag ? rankrContacts.filter((c) => holdsGhlTag(c, options.tag as string)) : rankrContacts;
+	const { report, pairs } = compareContacts(locationId, ghlContacts, inScope, {
 		compareTags: options.compareChildren,
 		reportExtras: !options.query,
 	});

@@ -4,6 +4,7 @@ import { bySourceId, childFields } from './children';
 import { contactFields, differingFields, tagSet } from './mapping';
 import { childRef, contactIdOfRef, contactRef } from './refs';
 import type { ChildKind } from './refs';
+import { ghlSourcedTags } from './tags';
 
 /** Pure comparison of a GHL location's contacts with Rankr's: no I/O, so every rule here is unit-testable. */
 
@@ -53,6 +54,8 @@ export function compareContacts(
 	for (const contact of rankrContacts) {
 		const id = contactIdOfRef(locationId, contact.externalRef as string | null);
 		if (id === undefined || !inScope(id)) continue;
+		// Archived because GHL deleted it: what a sync is meant to leave, so neither an extra nor counted.
+		if (typeof contact.archivedAt === 'string' && !inGhl.has(id)) continue;
 		rankrCount++;
 		groups.set(id, [...(groups.get(id) ?? []), contact]);
 	}
@@ -74,7 +77,9 @@ export function compareContacts(
 		}
 		pairs.push({ ghl, rankr });
 		const fields = fieldDifferences(contactFields(ghl), rankr);
-		if (options.compareTags) fields.push(...tagDifference(ghl.tags, rankr.tags));
+		// GHL has the contact but Rankr's copy is archived (a sync restores it).
+		if (typeof rankr.archivedAt === 'string') fields.push({ field: 'archivedAt', ghl: null, rankr: rankr.archivedAt });
+		if (options.compareTags) fields.push(...tagDifference(ghl.tags, rankr));
 		if (fields.length) report.different.push({ ghlContactId: id, rankrContactId: String(rankr.id), fields });
 	}
 	for (const [id, group] of groups) {
@@ -87,9 +92,10 @@ function fieldDifferences(wanted: IDataObject, rankr: IDataObject, prefix = ''):
 	return differingFields(wanted, rankr).map((field) => ({ field: prefix + field, ghl: wanted[field] ?? null, rankr: rankr[field] ?? null }));
 }
 
-function tagDifference(ghlTags: unknown, rankrTags: unknown): FieldDifference[] {
+/** GHL's tags against the Rankr tags that came from GHL; tags only Rankr added are not a difference. */
+function tagDifference(ghlTags: unknown, rankrContact: IDataObject): FieldDifference[] {
 	const ghl = tagSet(ghlTags);
-	const rankr = tagSet(rankrTags);
+	const rankr = ghlSourcedTags(rankrContact, ghl);
 	return ghl.join('\n') === rankr.join('\n') ? [] : [{ field: 'tags', ghl, rankr }];
 }
 

@@ -76,11 +76,24 @@ export async function deleteContact(call: RankrCall, contactId: string): Promise
 	await deleteQuietly(call, apiPath`/v1/contacts/${contactId}`);
 }
 
+/** Archiving keeps the contact and everything it holds; a later sync that finds it in GHL restores it. */
+export async function archiveContact(call: RankrCall, contactId: string): Promise<void> {
+	await call({ method: 'PATCH', path: apiPath`/v1/contacts/${contactId}`, body: { archived: true } });
+}
+
 export async function upsertContact(call: RankrCall, body: IDataObject): Promise<{ action: string; contact: IDataObject }> {
 	const answer = await call({ method: 'POST', path: '/v1/contacts/upsert', body: { ...body, matchBy: 'externalRef' } });
 	return answer as { action: string; contact: IDataObject };
 }
 
-export async function setTags(call: RankrCall, contactId: string, tags: string[]): Promise<void> {
-	await call({ method: 'PUT', path: apiPath`/v1/contacts/${contactId}/tags`, body: { tags } });
+/**
+ * Tags are added and removed one by one, never replaced as a set: a tag a Rankr rule adds while the sync
+ * runs is not overwritten, and tags the sync does not own are never sent at all.
+ */
+export async function addTags(call: RankrCall, contactId: string, tags: string[]): Promise<void> {
+	if (tags.length) await call({ method: 'POST', path: apiPath`/v1/contacts/${contactId}/tags`, body: { tags } });
+}
+
+export async function removeTag(call: RankrCall, contactId: string, tag: string): Promise<void> {
+	await call({ method: 'DELETE', path: apiPath`/v1/contacts/${contactId}/tags/${tag}` });
 }

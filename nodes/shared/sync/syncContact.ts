@@ -6,17 +6,20 @@ import { reconcileChildren } from './children';
 import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import type { GhlContactBundle } from './ghlSource';
-import { contactFields, differingFields, tagDiff, tagSet, unmappableFields } from './mapping';
-import { contactsByRef, deleteContact, listChildren, rankrCaller, setTags, upsertContact } from './rankrTarget';
+import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
+import type { RankrCall } from './rankrTarget';
+import { addTags, archiveContact, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, upsertContact } from './rankrTarget';
 import { contactRef } from './refs';
+import { externalTagsDiffer, planTags } from './tags';
 
 /**
- * Makes Rankr hold what GHL holds for one contact: the contact's fields, its tags, and the tasks and notes
- * that came from GHL. Everything is read and compared first; only differences are written, so a second run
- * sends nothing but GETs and reports no change.
+ * Makes Rankr hold what GHL holds for one contact: the contact's fields, the tags that came from GHL, and
+ * the tasks and notes that came from GHL. Everything is read and compared first; only differences are
+ * written, so a second run sends nothing but GETs and reports no change. Tags, tasks and notes Rankr made
+ * itself are never removed.
  */
 
-export type ContactChange = 'created' | 'updated' | 'unchanged' | 'deleted';
+export type ContactChange = 'created' | 'updated' | 'unchanged' | 'archived' | 'restored' | 'deleted';
 
 export interface SyncResult extends IDataObject {
 	ghlContactId: string;
@@ -31,6 +34,7 @@ export interface SyncResult extends IDataObject {
 }
 
 const noCounts = (): ChildCounts => ({ created: 0, updated: 0, deleted: 0, unchanged: 0 });
+const noTags = () => ({ added: [], removed: [] });
 
 function result(ghlContactId: string, rankrContactId: string | null, changes: SyncResult['changes']): SyncResult {
 	const childChanged = (c: ChildCounts) => c.created + c.updated + c.deleted > 0;
@@ -40,6 +44,22 @@ function result(ghlContactId: string, rankrContactId: string | null, changes: Sy
 		childChanged(changes.notes) ||
 		changes.tags.added.length + changes.tags.removed.length > 0;
 	return { ghlContactId, rankrContactId, changes, changed };
+}
+
+const isArchived = (contact: IDataObject) => typeof contact.archivedAt === 'string';
+
+/** GHL no longer has the contact (confirmed by a second read): keep, archive or delete the Rankr copy. */
+async function goneFromGhl(call: RankrCall, ghlContactId: string, matches: IDataObject[], deletions: Deletions): Promise<SyncResult> {
+	const existing = matches[0];
+	const unchanged = () => result(ghlContactId, (existing?.id as string) ?? null, { contact: 'unchanged', tasks: noCounts(), notes: noCounts(), tags: noTags() });
+	if (!existing || deletions === 'keep') return unchanged();
+	if (deletions === 'archive') {
+		const live = matches.filter((m) => !isArchived(m));
+		for (const match of live) await archiveContact(call, String(match.id));
+		return live.length ? result(ghlContactId, String(existing.id), { contact: 'archived', tasks: noCounts(), notes: noCounts(), tags: noTags() }) : unchanged();
+	}
+	for (const match of matches) await deleteContact(call, String(match.id));
+	return result(ghlContactId, String(existing.id), { contact: 'deleted', tasks: noCounts(), notes: noCounts(), tags: noTags() });
 }
 
 export async function syncContact(
@@ -55,23 +75,15 @@ export async function syncContact(
 		readGhlContact(ctx, itemIndex, ghlContactId),
 		contactsByRef(call, externalRef),
 	]);
+	if (!source) return await goneFromGhl(call, ghlContactId, matches, deletions);
+
 	const existing = matches[0];
-	const noTags = { added: [], removed: [] };
-
-	if (!source) {
-		// GHL no longer has the contact (404).
-		if (!existing || deletions === 'keep') {
-			return result(ghlContactId, (existing?.id as string) ?? null, { contact: 'unchanged', tasks: noCounts(), notes: noCounts(), tags: noTags });
-		}
-		for (const match of matches) await deleteContact(call, String(match.id));
-		return result(ghlContactId, String(existing.id), { contact: 'deleted', tasks: noCounts(), notes: noCounts(), tags: noTags });
-	}
-
 	const wanted = contactFields(source.contact);
 	const tags = tagSet(source.contact.tags);
 	let contact: ContactChange = 'unchanged';
 	let rankrContactId: string;
 	let tagChange: SyncResult['changes']['tags'];
+	let tagsSkipped: string[] = [];
 	let rankrTasks: IDataObject[] = [];
 	let rankrNotes: IDataObject[] = [];
 
@@ -79,23 +91,38 @@ export async function syncContact(
 		await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', id), listChildren(call, 'note', id)]);
 
 	if (!existing) {
-		// A new contact: fields and tags in one upsert; it has no tasks or notes yet, so none are read
-		// (unless another run created it meanwhile, which the upsert's answer tells).
-		const answer = await upsertContact(call, { externalRef, ...wanted, tags });
+		// A new contact: fields and tags (recorded as GHL's) in one upsert; it has no tasks or notes yet, so
+		// none are read (unless another run created it meanwhile, which the upsert's answer tells).
+		const answer = await upsertContact(call, { externalRef, ...wanted, tags, externalTags: tags });
 		rankrContactId = String(answer.contact.id);
 		contact = answer.action as ContactChange;
-		tagChange = tagDiff(tags, answer.action === 'created' ? [] : answer.contact.tags);
+		tagChange = { added: answer.action === 'created' ? tags : [], removed: [] };
 		if (answer.action !== 'created') [rankrTasks, rankrNotes] = await readChildren(rankrContactId);
 	} else {
 		rankrContactId = String(existing.id);
 		[rankrTasks, rankrNotes] = await readChildren(rankrContactId);
+		// Tags first, then the record of GHL's tags: a run cut short between the two repeats the tag writes
+		// next time rather than forgetting a tag GHL removed.
+		const plan = planTags(tags, existing);
+		await addTags(call, rankrContactId, plan.add);
+		for (const tag of plan.remove) await removeTag(call, rankrContactId, tag);
+		tagChange = { added: plan.add, removed: plan.remove };
+		tagsSkipped = plan.skipped;
 		const differing = differingFields(wanted, existing);
-		if (differing.length) {
-			await upsertContact(call, { externalRef, ...Object.fromEntries(differing.map((f) => [f, wanted[f]])) });
-			contact = 'updated';
+		// GHL has this contact, so an archived Rankr copy (archived when GHL seemed to have deleted it) is restored.
+		const restore = isArchived(existing);
+		const recordTags = externalTagsDiffer(existing, tags);
+		if (differing.length || restore || recordTags) {
+			await upsertContact(call, {
+				externalRef,
+				...Object.fromEntries(differing.map((f) => [f, wanted[f]])),
+				...(restore ? { archived: false } : {}),
+				...(recordTags ? { externalTags: tags } : {}),
+			});
 		}
-		tagChange = tagDiff(tags, existing.tags);
-		if (tagChange.added.length || tagChange.removed.length) await setTags(call, rankrContactId, tags);
+		// Recording GHL's tags alone is bookkeeping, not a change the user sees.
+		if (restore) contact = 'restored';
+		else if (differing.length) contact = 'updated';
 	}
 
 	const target = { locationId, rankrContactId, deletions };
@@ -105,6 +132,6 @@ export async function syncContact(
 	]);
 	const out = result(ghlContactId, rankrContactId, { contact, tasks, notes, tags: tagChange });
 	// GHL values Rankr would refuse are not written (Rankr keeps its value) and are named here.
-	const skipped = unmappableFields(source.contact);
+	const skipped = [...unmappableFields(source.contact), ...tagsSkipped.map((tag) => ({ field: 'tags', ghl: tag }))];
 	return skipped.length ? { ...out, skipped } : out;
 }

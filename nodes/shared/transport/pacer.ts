@@ -1,42 +1,76 @@
 import { sleep } from 'n8n-workflow';
 
+import { DailyLimitError, DailyQuota } from './dailyQuota';
 import type { RateLimitInfo } from './types';
 
+export { DailyLimitError };
+
+/** What `acquire` hands out and `release` takes back: when the request left, and whether it checks the daily quota. */
+export interface Slot {
+	sentAt: number;
+	dailyProbe?: boolean;
+}
+
 /**
- * Keeps one client inside a "max requests per interval" limit before the server has to say 429.
+ * Keeps one client inside a "max requests per interval" limit before the server has to say 429, in one
+ * process or alongside other processes (n8n queue-mode workers, other apps) that spend the same budget.
  *
- * Every request holds a slot from the moment it is sent until its response arrives, then leaves a stamp
- * (the response time) that counts for one interval. Stamping at response time, not send time, keeps us
- * inside the server's window whatever the latency: the server saw the request no later than we saw its
- * answer. The window is sliding, which also satisfies servers that count in fixed windows.
+ * Own requests: each holds a slot from the moment it is sent until its answer arrives, then leaves a stamp
+ * (the answer time) that counts for one interval. GHL counts a request when it arrives, which is no later
+ * than we see its answer, so a stamp expires no earlier than GHL's count of it: sliding, whatever the latency.
+ *
+ * Other clients are never seen, only GHL's X-RateLimit-Remaining, which every process reads alike. So each
+ * window keeps a share: how many requests per interval this process may have in GHL's window. It reuses
+ * its own slots as they expire (a chain of requests an interval apart never adds to GHL's count), and
+ * grows only into room GHL reports free, in proportion to what it already uses (if every process claims
+ * Remaining × its part of the count, together they claim Remaining, not N × Remaining). A 429 means the
+ * shares add up to too much: this one shrinks to what it has in the window. Alone, the share is the limit.
  */
 export class RateWindow {
 	max: number;
 	intervalMs: number;
-	/** Response times inside the current interval, oldest first (the clock only moves forward). */
-	private stamps: number[] = [];
-	private inFlight = 0;
+	readonly daily = new DailyQuota();
+	/** When each of our requests inside the window was answered, oldest first (the clock only moves forward). */
+	private doneAt: number[] = [];
+	/** When each of those was sent (same order). */
+	private doneSent: number[] = [];
+	/**
+	 * Requests of other clients GHL's count revealed, stamped when we learnt of them (no earlier than they
+	 * arrived, so they leave this list no earlier than GHL's window). Only used to judge free room: an
+	 * expired slot GHL shows free may be one another process is about to reuse.
+	 */
+	private others: number[] = [];
+	/** When another client last showed in GHL's count or a 429 came: sharing until an interval after. */
+	private contendedAt = -Infinity;
+	private lastSentAt = -Infinity;
+	/** When each request still in flight was sent. */
+	private sending: number[] = [];
 	private blockedUntil = 0;
-	private dailyRemaining: number | undefined;
-	private dailyMax: number | undefined;
+	/** Requests per interval this process may have in the server's window (≤ max). */
+	private share: number;
 	/** Until the first answer tells us the real limit, send one at a time rather than burst on a guess. */
 	private heardFromServer = false;
 
-	constructor(limit: { max: number; intervalMs: number }, private readonly clock: () => number = Date.now) {
+	constructor(
+		limit: { max: number; intervalMs: number },
+		private readonly clock: () => number = Date.now,
+		private readonly random: () => number = Math.random,
+	) {
 		this.max = limit.max;
 		this.intervalMs = limit.intervalMs;
+		this.share = limit.max;
 	}
 
 	/** Waits until one more request may be sent now, and reserves its slot. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(signal?: AbortSignal): Promise<Slot> {
 		for (;;) {
-			if (this.dailyRemaining !== undefined && this.dailyRemaining <= this.inFlight) {
-				throw new DailyLimitError(this.dailyMax);
-			}
-			const wait = this.waitMs(this.clock());
-			if (wait <= 0) {
-				this.inFlight++;
-				return;
+			const now = this.clock();
+			const daily = this.daily.check(now, this.sending.length);
+			const wait = daily === 'wait' ? 10 : this.waitMs(now);
+			if (wait <= 0 || daily === 'probe') {
+				this.sending.push(now);
+				this.lastSentAt = now;
+				return { sentAt: now, dailyProbe: daily === 'probe' };
 			}
 			// Short naps so a window change (headers, releases) is noticed without a wake-up queue.
 			await sleep(Math.min(wait, 250), signal);
@@ -44,18 +78,52 @@ export class RateWindow {
 		}
 	}
 
-	/** Frees the slot taken by `acquire` and learns from the response's headers. */
-	release(info: RateLimitInfo | undefined, answered: boolean): void {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	/**
+	 * Frees the slot taken by `acquire` and learns from the response's headers. `answered` is false for a
+	 * network error: the request may still have been counted, so it is stamped all the same.
+	 */
+	release(info: RateLimitInfo | undefined, answered: boolean, slot?: Slot): void {
 		const now = this.clock();
-		// An unanswered request (network error) may still have been counted by the server.
-		this.stamps.push(now);
-		if (!info || !answered) return;
+		const sent = this.landed(slot, now);
+		this.doneAt.push(now);
+		this.doneSent.push(sent.sentAt);
+		if (!info || !answered) {
+			if (sent.dailyProbe) this.daily.probeLost();
+			return;
+		}
 		this.heardFromServer = true;
-		this.learn(info, now);
+		this.learnLimits(info, now, sent);
+		if (info.remaining !== undefined) this.learnShare(info.remaining, sent, now);
 	}
 
-	/** A 429 or an exhausted window: nobody sends on this key until the server's wait is over. */
+	/**
+	 * A 429: the request was refused and not counted (GHL, like the sandbox, counts what it serves). With
+	 * GHL's window full, the shares of everyone on this budget add up to more than the limit, so ours
+	 * shrinks to what it has in the window: the refused request goes again when one of our slots expires.
+	 */
+	limited(info: RateLimitInfo | undefined, slot?: Slot): void {
+		const now = this.clock();
+		const sent = this.landed(slot, now);
+		if (info) {
+			this.heardFromServer = true;
+			this.learnLimits(info, now, sent);
+		} else if (sent.dailyProbe) this.daily.probeLost();
+		// Only a full window (Remaining 0) says the shares are too big; a 429 with room left (or without the
+		// headers, which would never let the share grow back) is waited out without shrinking it.
+		if (info?.remaining === undefined || info.remaining > 0) return;
+		this.prune(now);
+		this.contendedAt = now;
+		this.share = Math.max(1, Math.min(this.share, this.doneAt.length + this.sending.length));
+	}
+
+	/** Takes an answered request off the in-flight list (without a slot: the oldest, as callers before slots did). */
+	private landed(slot: Slot | undefined, now: number): Slot {
+		const at = slot ? this.sending.indexOf(slot.sentAt) : 0;
+		const [sentAt] = this.sending.splice(at >= 0 ? at : 0, 1);
+		return slot ?? { sentAt: sentAt ?? now };
+	}
+
+	/** The server asked for a pause (Retry-After): nobody sends on this key until it is over. */
 	holdFor(ms: number): void {
 		this.blockedUntil = Math.max(this.blockedUntil, this.clock() + ms);
 	}
@@ -64,54 +132,111 @@ export class RateWindow {
 	waitMs(now: number): number {
 		this.prune(now);
 		if (now < this.blockedUntil) return this.blockedUntil - now;
-		if (!this.heardFromServer && this.inFlight > 0) return 10;
-		const used = this.stamps.length + this.inFlight;
-		if (used < this.max) return 0;
-		const mustExpire = used - this.max; // index of the stamp whose expiry frees one slot
-		if (mustExpire >= this.stamps.length) return 10; // every slot is in flight: wait for a release
-		return this.stamps[mustExpire] + this.intervalMs - now + 1;
+		if (!this.heardFromServer && this.sending.length > 0) return 10;
+		const used = this.doneAt.length + this.sending.length;
+		const limit = Math.min(this.max, this.share);
+		if (used < limit) {
+			// Sharing the budget: our requests go evenly spread (one per interval ÷ share), so the window's
+			// slots do not all free at once, when a free-looking slot is often another process's in transit.
+			if (!this.contended(now)) return 0;
+			return Math.max(0, Math.ceil(this.lastSentAt + this.intervalMs / limit - now));
+		}
+		const mustExpire = used - limit; // index of the stamp whose expiry frees one slot
+		if (mustExpire >= this.doneAt.length) return 10; // every slot is in flight: wait for a release
+		return this.doneAt[mustExpire] + this.intervalMs - now + 1;
 	}
 
-	private learn(info: RateLimitInfo, now: number): void {
-		if (info.max && info.max > 0) this.max = info.max;
+	private contended(now: number): boolean {
+		return now - this.contendedAt < 2 * this.intervalMs;
+	}
+
+	/** Requests per interval this process currently allows itself (for tests and diagnostics). */
+	get currentShare(): number {
+		return Math.min(this.max, this.share);
+	}
+
+	private learnLimits(info: RateLimitInfo, now: number, slot: Slot): void {
+		if (info.max && info.max > 0) {
+			// A higher limit than assumed leaves our share where it is until GHL's Remaining shows room.
+			if (this.share >= this.max) this.share = info.max;
+			this.max = info.max;
+		}
 		if (info.intervalMs && info.intervalMs > 0) this.intervalMs = info.intervalMs;
-		if (info.dailyMax !== undefined) this.dailyMax = info.dailyMax;
-		if (info.dailyRemaining !== undefined) this.dailyRemaining = info.dailyRemaining;
-		if (info.remaining === undefined) return;
-		// If the server has fewer left than our own log explains, someone else (another workflow, another
-		// n8n, another app of the same account) shares the window: count their requests as if made now.
+		this.daily.learn(info, now, Boolean(slot.dailyProbe));
+	}
+
+	/**
+	 * GHL counted `max - remaining` requests in its window when this one arrived. At most `ours` of them can
+	 * be ours: the ones answered after this request was sent minus one interval (GHL counts at arrival, so
+	 * a request of ours it still counted was answered no earlier), plus every one still in flight. Counting
+	 * with the send time, not the answer time, is what keeps our own nearly expired requests from being
+	 * taken for another client's (issue #14.8).
+	 */
+	private learnShare(remaining: number, slot: Slot, now: number): void {
+		const counted = this.max - remaining;
+		const horizon = slot.sentAt - this.intervalMs;
+		// Sent after this one: not in GHL's count yet, but each will take one of the `remaining`.
+		let sentLater = 0;
+		for (const sentAt of this.sending) if (sentAt > slot.sentAt) sentLater++;
+		const ours = this.sending.length - sentLater + countAfter(this.doneAt, horizon);
+		// The fewest of GHL's count that can be ours: sent less than an interval before this answer.
+		let oursSurely = 0;
+		for (const sentAt of this.sending) if (sentAt <= slot.sentAt && sentAt > now - this.intervalMs) oursSurely++;
+		for (const sentAt of this.doneSent) if (sentAt > now - this.intervalMs) oursSurely++;
+		// Others as many as they may be (a slot GHL shows free may be one another process is about to reuse).
+		const othersKnown = countAfter(this.others, horizon);
+		for (let i = counted - oursSurely - othersKnown; i > 0; i--) this.others.push(now);
+		if (counted > ours + sentLater) this.contendedAt = now;
+		// Room to claim: what GHL says is free, less what our picture of the others says they still hold.
 		this.prune(now);
-		const explained = this.max - this.stamps.length - this.inFlight;
-		const others = Math.min(this.max, explained - info.remaining);
-		for (let i = 0; i < others; i++) this.stamps.push(now);
+		const pictured = this.max - this.doneAt.length - this.sending.length - this.others.length;
+		// (Alone, our own nearly expired requests are all GHL's count holds: its Remaining is the room.)
+		const room = Math.max(0, this.contended(now) ? Math.min(remaining - sentLater, pictured) : remaining - sentLater);
+		// Our part of GHL's count (1 when nobody else shows): if every process claims room × its part,
+		// together they claim the room once. At most doubling what we use, so processes that start
+		// together ramp up instead of each taking everything at once.
+		const part = counted > 0 ? Math.min(1, oursSurely / counted) : 1;
+		const claim = Math.min(room * part, Math.max(ours, 1));
+		// Fractions are claimed at random (1 with that probability), so small parts still grow on average.
+		const whole = Math.floor(claim) + (this.random() < claim - Math.floor(claim) ? 1 : 0);
+		this.share = Math.max(1, Math.min(this.max, ours + sentLater + whole));
 	}
 
 	private prune(now: number): void {
 		const horizon = now - this.intervalMs;
 		let drop = 0;
-		while (drop < this.stamps.length && this.stamps[drop] <= horizon) drop++;
-		if (drop) this.stamps.splice(0, drop);
+		while (drop < this.doneAt.length && this.doneAt[drop] <= horizon) drop++;
+		if (drop) {
+			this.doneAt.splice(0, drop);
+			this.doneSent.splice(0, drop);
+		}
+		let gone = 0;
+		while (gone < this.others.length && this.others[gone] <= horizon) gone++;
+		if (gone) this.others.splice(0, gone);
 	}
 }
 
-export class DailyLimitError extends Error {
-	constructor(readonly dailyMax: number | undefined) {
-		super(
-			`The daily request limit${dailyMax ? ` of ${dailyMax}` : ''} for this location is used up; it resets at midnight (location time)`,
-		);
-	}
+/** How many of the ascending times are later than `after`. */
+function countAfter(times: number[], after: number): number {
+	let n = 0;
+	for (let i = times.length - 1; i >= 0 && times[i] > after; i--) n++;
+	return n;
 }
+
+/** Settings tests may change: the clock every new window reads (daily resets are tested by moving it). */
+export const pacerSettings: { clock: () => number } = { clock: () => Date.now() };
 
 /**
  * One window per pacing key for the whole n8n process: every item, execution and node of this package
- * that talks to the same account shares it, because the server counts them together.
+ * that talks to the same account shares it, because the server counts them together. Other processes
+ * have windows of their own and meet this one only in GHL's headers (see RateWindow).
  */
 const windows = new Map<string, RateWindow>();
 
 export function rateWindowFor(key: string, defaults: { max: number; intervalMs: number }): RateWindow {
 	let window = windows.get(key);
 	if (!window) {
-		window = new RateWindow(defaults);
+		window = new RateWindow(defaults, () => pacerSettings.clock());
 		windows.set(key, window);
 	}
 	return window;

@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { normaliseHeaders, readFailure, redact, toNodeApiError } from './errors';
 import { DailyLimitError, rateWindowFor } from './pacer';
-import { backoffMs, classifyFailure, mayRetry, parseRetryAfter, retrySettings } from './retry';
+import type { Slot } from './pacer';
+import { backoffMs, classifyFailure, mayRetry, parseRetryAfter, rateLimitJitterMs, retrySettings } from './retry';
 import type { ApiProfile, ApiRequest, ApiResponse, RequestContext, ResolvedTarget } from './types';
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -51,9 +52,11 @@ export async function apiRequest<T = unknown>(
 	const idempotent =
 		request.idempotent ?? (IDEMPOTENT_METHODS.has(request.method) || Boolean(request.headers?.['Idempotency-Key']));
 
+	let limitedCount = 0; // 429s of this request, retried apart from other failures
 	for (let attempt = 0; ; attempt++) {
+		let slot: Slot;
 		try {
-			await window.acquire(signal);
+			slot = await window.acquire(signal);
 		} catch (error) {
 			const daily = error instanceof DailyLimitError;
 			throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
@@ -73,7 +76,6 @@ export async function apiRequest<T = unknown>(
 			returnFullResponse: true,
 			timeout: retrySettings.timeoutMs,
 		};
-		let answered = false;
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx as IAllExecuteFunctions,
@@ -84,22 +86,27 @@ export async function apiRequest<T = unknown>(
 				headers: Record<string, unknown>;
 				body: T;
 			};
-			answered = true;
 			const headers = normaliseHeaders(response.headers);
-			window.release(profile.readRateLimit(headers), true);
+			window.release(profile.readRateLimit(headers), true, slot);
 			return { statusCode: response.statusCode, headers, body: response.body };
 		} catch (error) {
 			if (error instanceof NodeOperationError && !(error instanceof NodeApiError)) {
 				// n8n's own refusal (e.g. the credential needs reconnecting): nothing to retry, passed on as is.
-				window.release(undefined, false);
+				window.release(undefined, false, slot);
 				throw new NodeOperationError(ctx.getNode(), error, { itemIndex: request.itemIndex });
 			}
 			const failure = readFailure(error);
-			answered = failure.status !== undefined;
+			const answered = failure.status !== undefined;
 			const info = profile.readRateLimit(failure.headers);
-			window.release(info, answered);
 			const kind = classifyFailure(failure.status, failure.code, failure.message);
-			const canRetry = attempt < retrySettings.maxRetries && mayRetry(kind, failure.code, idempotent);
+			if (kind === 'rateLimited') window.limited(info, slot);
+			else window.release(info, answered, slot);
+			// A 429 for the daily quota: the next acquire says so, with the reset time.
+			if (kind === 'rateLimited' && window.daily.exhausted) continue;
+			const canRetry =
+				kind === 'rateLimited'
+					? limitedCount < retrySettings.maxRateLimitRetries
+					: attempt - limitedCount < retrySettings.maxRetries && mayRetry(kind, failure.code, idempotent);
 			if (!canRetry) {
 				throw toNodeApiError(
 					ctx.getNode(),
@@ -111,12 +118,16 @@ export async function apiRequest<T = unknown>(
 				);
 			}
 			if (kind === 'rateLimited') {
-				// Everyone on this key waits: the server told us the window is full.
-				// Retry-After is honoured; a growing backoff on top keeps repeated 429s from burning the budget.
-				const wait = parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs ?? window.intervalMs;
-				window.holdFor(Math.max(wait, backoffMs(attempt), 1));
+				limitedCount++;
+				// The pacer has shrunk this process's share; the request waits for one of its own slots. Each
+				// process adds its own random spread, so processes refused together do not resume together.
+				const spread = rateLimitJitterMs(limitedCount, window.intervalMs);
+				const retryAfter = parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs;
+				// Retry-After is honoured for every caller on this key (GHL does not document sending it).
+				if (retryAfter !== undefined) window.holdFor(retryAfter + spread);
+				else await sleep(spread, signal);
 			} else {
-				await sleep(backoffMs(attempt), signal);
+				await sleep(backoffMs(attempt - limitedCount), signal);
 			}
 		}
 	}

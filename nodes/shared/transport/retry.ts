@@ -1,8 +1,13 @@
 /** When a failed attempt may be sent again, and after how long. */
 
 export interface RetrySettings {
-	/** Attempts after the first one, for each kind of failure. */
+	/** Attempts after the first one, for each kind of failure but a 429. */
 	maxRetries: number;
+	/**
+	 * Attempts after a 429 (counted apart): waiting fixes a 429, so a request waits its turn many times
+	 * before a user sees one; the pacer's share shrinks on each, so they do not repeat for long.
+	 */
+	maxRateLimitRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/** Per-attempt time limit; a slow answer past it counts as a network error. */
@@ -12,6 +17,7 @@ export interface RetrySettings {
 /** Process-wide defaults; tests and benchmarks may shrink them. */
 export const retrySettings: RetrySettings = {
 	maxRetries: 6,
+	maxRateLimitRetries: 20,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	timeoutMs: 60_000,
@@ -66,4 +72,14 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	const date = Date.parse(String(value));
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * After a 429 without Retry-After, how long the refused request waits before asking for a slot again:
+ * random, so the processes that were refused together do not all come back together, and growing with
+ * each 429 of the same request (a quarter interval, half, then up to one interval).
+ */
+export function rateLimitJitterMs(limitedCount: number, intervalMs: number, random = Math.random): number {
+	const spread = intervalMs * Math.min(1, 2 ** (limitedCount - 1) / 4);
+	return Math.round(random() * spread);
 }

@@ -1,32 +1,56 @@
 /// <reference lib="dom" />
 /**
  * The n8n editor as a user meets this package: a real headless Chromium (Debian's, driven by playwright-core)
- * against one real n8n with both sandboxes. Every node is added by hand from the nodes panel, its panel is
- * opened and each resource and operation walked; templates are opened on the canvas. Screenshots land in
- * docs/images/ (overwritten, never compared). Only loopback requests leave the browser.
+ * against one real n8n with both sandboxes. Every node is added by hand from the nodes panel, through the
+ * action the panel lists, its panel opened and each resource and operation walked; the pickers are opened
+ * and must list what the sandbox holds; GHL → Get Many and GHL Rankr Sync → Sync Contact are set up by hand
+ * (credentials typed into n8n's credential dialog) and run with Execute step; the Schema view is read before
+ * a run; templates are opened on the canvas. Screenshots land in docs/images/ (overwritten, never compared;
+ * README shows each). Only loopback requests leave the browser.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { startGhlSandbox } from '../../../sandbox/ghl';
 import type { GhlSandbox } from '../../../sandbox/ghl';
 import { startRankrSandbox } from '../../../sandbox/rankr';
 import type { RankrSandbox } from '../../../sandbox/rankr';
 import type { N8n } from '../harness/n8n';
-import { ROOT, startN8nWithPackage } from '../harness/n8n';
+import { PACKAGE, ROOT, startN8nWithPackage } from '../harness/n8n';
 import { readTemplate, templateFiles } from '../harness/templates';
 import { launchChromium } from './chromium';
-
-const IMAGES = path.join(ROOT, 'docs/images');
-const T = (id: string) => `[data-test-id="${id}"]`;
+import type { Session } from './editor';
+import {
+	Editor,
+	IMAGES,
+	T,
+	addFromPanel,
+	brokenIcons,
+	choose,
+	chooseOperation,
+	closeToasts,
+	credentialIn,
+	credentialSlots,
+	executeStep,
+	fillCredentialField,
+	locatorRows,
+	openNewCredentialDialog,
+	optionsOf,
+	parameterIssues,
+	pickCredential,
+	renameCredential,
+	saveCredential,
+	screenshot,
+	unmaskedSecrets,
+} from './editor';
 
 let n8n: N8n;
 let ghl: GhlSandbox;
 let rankr: RankrSandbox;
 let browser: Browser;
-const blocked: string[] = [];
+let editor: Editor;
 
 beforeAll(async () => {
 	[ghl, rankr, n8n, browser] = await Promise.all([
@@ -35,6 +59,7 @@ beforeAll(async () => {
 		startN8nWithPackage('browser'),
 		launchChromium(),
 	]);
+	editor = new Editor(browser, n8n);
 	await n8n.createCredential('GHL sandbox', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
 	await n8n.createCredential('Rankr sandbox', 'rankrApi', { apiKey: rankr.apiKey, baseUrl: rankr.url });
 	fs.mkdirSync(IMAGES, { recursive: true });
@@ -47,130 +72,22 @@ afterAll(async () => {
 	await rankr?.close();
 });
 
-interface Session {
-	context: BrowserContext;
-	page: Page;
-	/** Console errors of the page, with the URL they came from. */
-	errors: Array<{ text: string; url: string }>;
-	failedImages: string[];
-}
-
-/** A logged-in page in a fresh context (theme light or dark) that aborts every non-loopback request. */
-async function openSession(theme: 'light' | 'dark' = 'light'): Promise<Session> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	await context.route('**/*', async (route) => {
-		const url = new URL(route.request().url());
-		if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return await route.continue();
-		blocked.push(url.href);
-		return await route.abort();
-	});
-	await context.addInitScript((t) => window.localStorage.setItem('N8N_THEME', t), theme);
-	const [name, ...rest] = n8n.cookie.split('=');
-	await context.addCookies([{ name, value: rest.join('='), url: n8n.url }]);
-	const page = await context.newPage();
-	const session: Session = { context, page, errors: [], failedImages: [] };
-	page.on('console', (m) => {
-		if (m.type() === 'error') session.errors.push({ text: m.text(), url: m.location().url });
-	});
-	page.on('requestfailed', (r) => {
-		if (r.resourceType() === 'image' && isLoopback(r.url())) session.failedImages.push(r.url());
-	});
-	page.on('response', (r) => {
-		if (r.request().resourceType() === 'image' && r.status() >= 400) session.failedImages.push(`${r.status()} ${r.url()}`);
-	});
-	return session;
-}
-
-const isLoopback = (u: string) => ['127.0.0.1', 'localhost'].includes(new URL(u).hostname);
-
-/** Console errors that concern this package (a blocked call to a public host is expected and not ours). */
-function ourErrors(s: Session): string[] {
-	return s.errors.filter((e) => /ghl|rankr/i.test(`${e.text} ${e.url}`) && !blocked.includes(e.url)).map((e) => `${e.text} (${e.url})`);
-}
-
-async function newWorkflow(page: Page): Promise<void> {
-	await page.goto(`${n8n.url}/workflow/new`);
-	await page.waitForSelector(T('canvas-add-button'));
-}
-
-/** Types into the nodes panel and picks the item whose name is exactly `item`, then `action` if the node lists actions. */
-async function addFromPanel(page: Page, opener: string, search: string, item: RegExp, action?: RegExp): Promise<void> {
-	await page.click(T(opener));
-	await page.fill(T('node-creator-search-bar'), search);
-	await page.locator(T('node-creator-item-name'), { hasText: item }).first().click();
-	if (action) await page.locator(T('node-creator-item-name'), { hasText: action }).first().click();
-	// A node whose panel entry lists no actions (GHL Rankr Sync: its one resource is hidden) shows its details instead.
-	else await page.getByRole('button', { name: 'Add to workflow' }).click();
-	await page.waitForSelector(T('node-parameters'));
-}
-
 /** Adds a node by hand: trigger nodes onto the empty canvas, action nodes after a manual trigger. */
-async function addNodeByHand(page: Page, node: NodeCase): Promise<void> {
-	await newWorkflow(page);
-	if (node.trigger) return await addFromPanel(page, 'canvas-add-button', node.search, node.item, node.action);
-	await page.click(T('canvas-add-button'));
-	await page.fill(T('node-creator-search-bar'), 'Manual');
-	await page.locator(T('node-creator-item-name')).first().click();
-	await page.keyboard.press('Escape');
-	await addFromPanel(page, 'node-creator-plus-button', node.search, node.item, node.action);
-}
-
-/** The options of the select in parameter `name`, read off its open dropdown (then closed again). */
-async function optionsOf(page: Page, name: string): Promise<string[]> {
-	await page.locator(`${T(`parameter-input-${name}`)} input`).first().click();
-	const items = page.locator('.el-select-dropdown__item:visible');
-	await items.first().waitFor();
-	const texts = (await items.allTextContents()).map((t) => t.trim());
-	await page.keyboard.press('Escape');
-	await items.first().waitFor({ state: 'hidden' });
-	return texts;
-}
-
-async function choose(page: Page, name: string, option: string): Promise<void> {
-	await page.locator(`${T(`parameter-input-${name}`)} input`).first().click();
-	await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
-}
-
-/** Parameter issues the panel shows right now (the red triangles), with the field they belong to. */
-async function parameterIssues(page: Page): Promise<string[]> {
-	return await page.locator(`${T('node-parameters')} ${T('parameter-issues')}`).evaluateAll((els) =>
-		els.map((e) => `${e.closest('[data-test-id="parameter-item"]')?.querySelector('label')?.textContent?.trim() ?? '?'}: ${e.getAttribute('title') ?? e.textContent ?? ''}`),
-	);
-}
-
-/** Credential slots of the open panel: label and the credentials each offers. */
-async function credentialSlots(page: Page): Promise<Array<{ label: string; offers: string[] }>> {
-	const slots = page.locator(T('node-credentials-slot'));
-	const out: Array<{ label: string; offers: string[] }> = [];
-	for (let i = 0; i < (await slots.count()); i++) {
-		const slot = slots.nth(i);
-		const label = ((await slot.locator(T('credentials-label')).textContent()) ?? '').trim();
-		await slot.locator(`${T('node-credentials-select')} input`).first().click();
-		const items = page.locator('.el-select-dropdown__item:visible');
-		await items.first().waitFor();
-		out.push({ label, offers: (await items.allTextContents()).map((t) => t.trim()) });
-		await page.keyboard.press('Escape');
-		await items.first().waitFor({ state: 'hidden' });
+async function addNodeByHand(s: Session, node: NodeCase): Promise<void> {
+	if (node.trigger) {
+		await editor.newWorkflow(s.page);
+		return await addFromPanel(s.page, 'canvas-add-button', node.search, node.item, node.action);
 	}
-	return out;
-}
-
-/** Icons on the canvas and in the panel that did not load (naturalWidth 0). */
-async function brokenIcons(page: Page): Promise<string[]> {
-	return await page.locator('img').evaluateAll((imgs) =>
-		(imgs as HTMLImageElement[]).filter((i) => /ghl|rankr/i.test(i.src) && (!i.complete || i.naturalWidth === 0)).map((i) => i.src),
-	);
-}
-
-async function screenshot(page: Page, file: string): Promise<void> {
-	await page.screenshot({ path: path.join(IMAGES, file) });
+	await editor.newWorkflowWithManualTrigger(s.page);
+	await addFromPanel(s.page, 'node-creator-plus-button', node.search, node.item, node.action);
 }
 
 interface NodeCase {
 	label: string;
 	search: string;
 	item: RegExp;
-	action?: RegExp;
+	/** The action the nodes panel lists for it, which the test clicks. */
+	action: RegExp;
 	trigger: boolean;
 	/** Credential types a required slot must offer: shown as the sandbox credentials' names. */
 	offers: string[];
@@ -183,16 +100,16 @@ const NODES: NodeCase[] = [
 	{ label: 'GHL Trigger', search: 'GHL', item: /^GHL$/, action: /On contact create/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-trigger.png' },
 	{ label: 'GHL Polling Trigger', search: 'GHL Polling', item: /^GHL Polling/, action: /On contact created/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-polling-trigger.png' },
 	{ label: 'Rankr', search: 'Rankr', item: /^Rankr$/, action: /Get many contacts/i, trigger: false, offers: ['Rankr sandbox'], resources: true, image: 'node-rankr.png' },
-	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: false, image: 'node-ghl-rankr-sync.png' },
+	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, action: /^Sync a contact$/, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: true, image: 'node-ghl-rankr-sync.png' },
 	{ label: 'Rankr Trigger', search: 'Rankr', item: /^Rankr$/, action: /^On /i, trigger: true, offers: ['Rankr sandbox'], resources: false, image: 'node-rankr-trigger.png' },
 ];
 
 describe('the n8n editor with this package (real Chromium)', () => {
 	it.each(NODES)('$label: added by hand, every resource and operation shows no issue on defaults, its credential slot offers the sandbox credential, icons load in light and dark', async (node) => {
 		for (const theme of ['light', 'dark'] as const) {
-			const s = await openSession(theme);
+			const s = await editor.openSession(theme);
 			try {
-				await addNodeByHand(s.page, node);
+				await addNodeByHand(s, node);
 				// The panel as a user first sees it (before the walk leaves it on the last operation).
 				if (theme === 'light') await screenshot(s.page, node.image);
 				const problems: string[] = [];
@@ -225,7 +142,7 @@ describe('the n8n editor with this package (real Chromium)', () => {
 				}
 				problems.push(...(await brokenIcons(s.page)).map((src) => `${theme}: icon did not load: ${src}`));
 				problems.push(...s.failedImages.filter((u) => /ghl|rankr/i.test(u)).map((u) => `${theme}: image request failed: ${u}`));
-				problems.push(...ourErrors(s).map((e) => `${theme}: console error: ${e}`));
+				problems.push(...editor.ourErrors(s).map((e) => `${theme}: console error: ${e}`));
 				expect(problems).toEqual([]);
 			} finally {
 				await s.context.close();
@@ -236,7 +153,7 @@ describe('the n8n editor with this package (real Chromium)', () => {
 	it.each(templateFiles())('template %s opens on the canvas with no sticky note over a node', async (file) => {
 		const template = readTemplate(file);
 		const id = await n8n.importWorkflow(template as unknown as Record<string, unknown>);
-		const s = await openSession();
+		const s = await editor.openSession();
 		try {
 			await s.page.goto(`${n8n.url}/workflow/${id}`);
 			await s.page.waitForSelector(T('canvas-node'));
@@ -255,7 +172,151 @@ describe('the n8n editor with this package (real Chromium)', () => {
 			expect(await s.page.locator(T('canvas-node')).count()).toBe(template.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length);
 			await screenshot(s.page, `template-${file.replace(/\.json$/, '')}.png`);
 			expect({ file, stickyNotesOverNodes: overlaps }).toEqual({ file, stickyNotesOverNodes: [] });
-			expect(ourErrors(s)).toEqual([]);
+			expect(editor.ourErrors(s)).toEqual([]);
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('the GHL pickers list what the sandbox holds: contacts, tags, users, custom fields, campaigns, workflows', async () => {
+		const s = await editor.openSession();
+		const names = <V extends { locationId: string; name: string }>(m: Map<string, V>) => [...m.values()].filter((v) => v.locationId === ghl.locationId).map((v) => v.name).sort();
+		try {
+			await editor.newWorkflowWithManualTrigger(s.page);
+			await addFromPanel(s.page, 'node-creator-plus-button', 'GHL', /^GHL$/, /^Get a contact$/);
+			const contacts = [...ghl.store.contacts.values()].map((c) => `${String(c.firstName)} ${String(c.lastName)} (${String(c.email)})`);
+			const shown: Record<string, string[]> = { contacts: await locatorRows(s.page, 'contactId', contacts[0]) };
+			await s.page.keyboard.press('Escape');
+			const tags = names(ghl.store.tags);
+			await chooseOperation(s.page, 'Tag', 'Add to Contact');
+			shown.tags = await optionsOf(s.page, 'tags', tags[0]);
+			const users = names(ghl.store.users);
+			await chooseOperation(s.page, 'Follower', 'Add');
+			shown.users = await optionsOf(s.page, 'followers', users[0]);
+			const campaigns = names(ghl.store.campaigns);
+			await chooseOperation(s.page, 'Campaign', 'Add Contact');
+			shown.campaigns = await optionsOf(s.page, 'campaignId', campaigns[0]);
+			const workflows = names(ghl.store.workflows);
+			await chooseOperation(s.page, 'Workflow', 'Add Contact');
+			shown.workflows = await optionsOf(s.page, 'workflowId', workflows[0]);
+			const fields = [...ghl.store.customFields.values()].filter((f) => f.locationId === ghl.locationId).map((f) => `${f.name} (${f.fieldKey})`).sort();
+			await chooseOperation(s.page, 'Contact', 'Create');
+			await s.page.getByRole('button', { name: 'Add Custom Field' }).click();
+			shown.customFields = await optionsOf(s.page, 'id', fields[0]);
+			expect({ ...shown, contacts: shown.contacts.sort(), tags: shown.tags.sort(), users: shown.users.sort() }).toEqual({
+				contacts: contacts.sort(),
+				tags,
+				users,
+				campaigns,
+				workflows,
+				customFields: fields,
+			});
+			expect(editor.ourErrors(s)).toEqual([]);
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('GHL → Contact → Get Many, set up by hand with a GHL API credential made in its dialog (token masked), shows the sandbox contacts on Execute step', async () => {
+		const s = await editor.openSession();
+		try {
+			await editor.newWorkflowWithManualTrigger(s.page);
+			await addFromPanel(s.page, 'node-creator-plus-button', 'GHL', /^GHL$/, /^Get many contacts$/);
+			const dialog = await openNewCredentialDialog(s.page, 'GHL Credential');
+			await renameCredential(s.page, dialog, 'GHL Private Integration');
+			await fillCredentialField(dialog, 'token', ghl.token);
+			await fillCredentialField(dialog, 'locationId', ghl.locationId);
+			await fillCredentialField(dialog, 'baseUrl', ghl.url);
+			expect(await unmaskedSecrets(dialog, [ghl.token])).toEqual([]);
+			await screenshot(s.page, 'credential-ghl-api.png');
+			await saveCredential(s.page, dialog);
+			expect(await credentialIn(s.page, 'GHL Credential')).toBe('GHL Private Integration');
+			const output = await executeStep(s.page);
+			await closeToasts(s.page);
+			await screenshot(s.page, 'execution-ghl-contact-get-many.png');
+			const emails = [...ghl.store.contacts.values()].map((c) => String(c.email));
+			const text = await output.innerText();
+			expect({ items: text.match(/(\d+) items?/)?.[1], missing: emails.filter((e) => !text.includes(e)) }).toEqual({ items: String(emails.length), missing: [] });
+			expect(editor.ourErrors(s)).toEqual([]);
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('GHL Rankr Sync → Sync Contact, set up by hand with a Rankr API credential made in its dialog (key masked), shows the sync result on Execute step and Rankr holds the contact', async () => {
+		const s = await editor.openSession();
+		try {
+			await editor.newWorkflowWithManualTrigger(s.page);
+			await addFromPanel(s.page, 'node-creator-plus-button', 'GHL Rankr', /^GHL Rankr Sync$/, /^Sync a contact$/);
+			const dialog = await openNewCredentialDialog(s.page, 'Rankr Credential');
+			await renameCredential(s.page, dialog, 'Rankr production');
+			await fillCredentialField(dialog, 'apiKey', rankr.apiKey);
+			await fillCredentialField(dialog, 'baseUrl', rankr.url);
+			expect(await unmaskedSecrets(dialog, [rankr.apiKey])).toEqual([]);
+			await screenshot(s.page, 'credential-rankr-api.png');
+			await saveCredential(s.page, dialog);
+			expect(await credentialIn(s.page, 'Rankr Credential')).toBe('Rankr production');
+			await pickCredential(s.page, 'GHL Credential', 'GHL sandbox');
+			const contact = [...ghl.store.contacts.values()][0];
+			await locatorRows(s.page, 'contactId', String(contact.email));
+			await s.page.locator(T('rlc-item'), { hasText: String(contact.email) }).click();
+			const output = await executeStep(s.page);
+			await output.locator(T('radio-button-json')).click();
+			await closeToasts(s.page);
+			await screenshot(s.page, 'execution-ghl-rankr-sync-contact.png');
+			const inRankr = rankr.store.contactBy('externalRef', `ghl:${ghl.locationId}:${contact.id}`);
+			const json = (await output.innerText()).replace(/\s+/g, '');
+			expect({ inRankr: Boolean(inRankr), shows: ['ghlContactId', 'rankrContactId', 'contact', 'changed'].map((k) => json.match(new RegExp(`"${k}":("[^"]*"|true|false)`))?.[1]) }).toEqual({
+				inRankr: true,
+				shows: [`"${contact.id}"`, `"${inRankr?.id}"`, '"created"', 'true'],
+			});
+			expect(rankr.contractViolations).toEqual([]);
+			expect(editor.ourErrors(s)).toEqual([]);
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('the GHL OAuth2 API credential dialog shows the redirect URL to register and masks the client secret', async () => {
+		const s = await editor.openSession();
+		try {
+			await editor.newWorkflowWithManualTrigger(s.page);
+			await addFromPanel(s.page, 'node-creator-plus-button', 'GHL', /^GHL$/, /^Get many contacts$/);
+			await choose(s.page, 'authentication', 'OAuth2 (Marketplace App)');
+			const dialog = await openNewCredentialDialog(s.page, 'GHL Credential');
+			await fillCredentialField(dialog, 'clientId', ghl.oauth.clientId);
+			await fillCredentialField(dialog, 'clientSecret', ghl.oauth.clientSecret);
+			expect(await dialog.innerText()).toContain(`${n8n.url}/rest/oauth2-credential/callback`);
+			expect(await unmaskedSecrets(dialog, [ghl.oauth.clientSecret])).toEqual([]);
+			await screenshot(s.page, 'credential-ghl-oauth2.png');
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('Schema view before a run: the node after GHL Rankr Sync → Sync Contact previews its output fields (the schema URL the editor asks resolves)', async () => {
+		const s = await editor.openSession();
+		const schemaAnswers: string[] = [];
+		s.page.on('response', (r) => {
+			if (r.url().includes('/schemas/')) schemaAnswers.push(`${r.status()} ${new URL(r.url()).pathname}`);
+		});
+		try {
+			await editor.newWorkflowWithManualTrigger(s.page);
+			await addFromPanel(s.page, 'node-creator-plus-button', 'GHL Rankr', /^GHL Rankr Sync$/, /^Sync a contact$/);
+			await s.page.keyboard.press('Escape');
+			// The input panel previews a parent's schema only for a node outside n8n's Core Nodes: a Rankr node.
+			await addFromPanel(s.page, 'node-creator-plus-button', 'Rankr', /^Rankr$/, /^Get a contact$/);
+			const input = s.page.locator(T('ndv-input-panel'));
+			await input.locator(T('schema-preview-warning')).waitFor();
+			const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'nodes/GhlRankrSync/__schema__/v1.0.0/ghlSync/syncContact.json'), 'utf8')) as { properties: Record<string, unknown> };
+			const shown = (await input.locator(T('run-data-schema-item')).allTextContents()).map((t) => t.trim());
+			await screenshot(s.page, 'schema-preview-ghl-rankr-sync.png');
+			expect({
+				asked: schemaAnswers.filter((a) => a.includes('ghlRankrSync')),
+				missing: Object.keys(schema.properties).filter((k) => !shown.some((t) => t.startsWith(k))),
+			}).toEqual({ asked: [`200 /schemas/${PACKAGE}.ghlRankrSync/1.0.0/ghlSync/syncContact.json`], missing: [] });
+			// The preview the issue saw answer 404 (GHL → Contact → Get Many) answers too.
+			expect((await fetch(`${n8n.url}/schemas/${PACKAGE}.ghl/1.0.0/contact/getMany.json`)).status).toBe(200);
 		} finally {
 			await s.context.close();
 		}

@@ -53,6 +53,8 @@ export function packPackage(): string {
 
 export class N8n {
 	private child?: ChildProcess;
+	/** A process started by an earlier test file (the shared queue cluster, test/e2e/harness/queue.ts). */
+	private adoptedPid?: number;
 	cookie = '';
 	apiKey = '';
 
@@ -70,7 +72,38 @@ export class N8n {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	get pid(): number | undefined {
+		return this.child?.pid ?? this.adoptedPid;
+	}
+
+	/** Takes over a running n8n by its process id (started by another test file of this jest run). */
+	adopt(pid: number): void {
+		this.adoptedPid = pid;
+	}
+
+	/** Whether the process still runs. */
+	get running(): boolean {
+		const pid = this.pid;
+		if (this.child) return this.child.exitCode === null && this.child.signalCode === null;
+		if (pid === undefined) return false;
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Ends the process at once, as a crash or an out-of-memory kill would (no graceful shutdown). */
+	async kill(): Promise<void> {
+		const pid = this.pid;
+		if (pid === undefined || !this.running) return;
+		process.kill(pid, 'SIGKILL');
+		for (let i = 0; i < 100 && this.running; i++) await new Promise((r) => setTimeout(r, 100));
+	}
+
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {
+		this.adoptedPid = undefined;
 		const brokerPort = await freePort();
 		// Jest sets NODE_ENV=test, under which n8n quietly exits; n8n runs here as users run it.
 		const { NODE_ENV: _jestEnv, ...inherited } = process.env;
@@ -122,6 +155,10 @@ export class N8n {
 				child.kill('SIGTERM');
 				setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
 			});
+		} else if (!child && this.adoptedPid !== undefined && this.running) {
+			process.kill(this.adoptedPid, 'SIGTERM');
+			for (let i = 0; i < 150 && this.running; i++) await new Promise((r) => setTimeout(r, 100));
+			if (this.running) await this.kill();
 		}
 		const log = fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
 		const hits = findSecrets(log);

@@ -19,10 +19,10 @@ afterAll(async () => {
 	await sb?.close();
 });
 
-// KNOWN FAILURE (issue #16 item 3, not fixed yet): on today's per-process dedupe the retry runs a second
-// execution on another worker. `it.failing` keeps the proof in CI: it turns red the day dedupe across
-// processes works, and must then become a plain `it`.
-it.failing('a GHL retry delivered to another n8n process does not run the workflow a second time', async () => {
+// Issue #16 item 3. n8n saves a webhook call's static data only when flagged as changed, and clears the flag
+// itself when the call starts an execution (webhookDedupe.ts says where); the trigger writes its IDs again
+// after returning, and every call merges what the database holds, so the process taking the retry sees the ID.
+it('a GHL retry delivered to another n8n process does not run the workflow a second time', async () => {
 	const { main, webhook } = cluster;
 	const credential = await main.createCredential('GHL sandbox', 'ghlApi', { authType: 'location', token: sb.token, locationId: sb.locationId, baseUrl: sb.url });
 	const { id, path: hook } = await main.importGhlTrigger('Queue: GHL Trigger', credential, sb.webhooks);

@@ -13,8 +13,8 @@ export const remove: OperationModule = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const contactId = getContactId.call(this, i);
 		const workflow = workflowId.call(this, i);
-		// The spec gives this DELETE the add's body (eventStartTime); it means nothing here, so none is sent.
-		const response = await ghlRequest<IDataObject>(this, { method: 'DELETE', path: apiPath`/contacts/${contactId}/workflow/${workflow}`, itemIndex: i });
+		// The spec requires a body on this DELETE (the add's CreateWorkflowDto, eventStartTime optional): an empty one.
+		const response = await ghlRequest<IDataObject>(this, { method: 'DELETE', path: apiPath`/contacts/${contactId}/workflow/${workflow}`, body: {}, itemIndex: i });
 		return membershipResult(response, { contactId, workflowId: workflow });
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
 import { filtersCollection } from '../../../shared/fields';
-import { checkDate, checkEmail, invalid } from '../../../shared/validation';
+import { checkDate, checkEmail, checkEnum, invalid } from '../../../shared/validation';
 import { listAll, returnAllFields, simplifyContact, simplifyField } from '../common';
 
 export const getMany: OperationModule = {
@@ -10,6 +10,17 @@ export const getMany: OperationModule = {
 	description: [
 		...returnAllFields(),
 		filtersCollection([
+			{
+				displayName: 'Archived',
+				name: 'archived',
+				type: 'options',
+				options: [
+					{ name: 'Only Archived', value: 'only' },
+					{ name: 'Only Not Archived', value: 'exclude' },
+				],
+				default: 'exclude',
+				description: 'Without this filter, archived contacts are listed too',
+			},
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email, any case' },
 			{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '', description: 'Exact External Ref' },
 			{
@@ -32,6 +43,10 @@ export const getMany: OperationModule = {
 		for (const [key, raw] of Object.entries(filters)) {
 			if (raw === '' || raw === undefined || raw === null) continue;
 			const value = String(raw).trim();
+			if (key === 'archived') {
+				qs.archived = checkEnum(this, raw, ['only', 'exclude'] as const, 'Filters → Archived', i) === 'only';
+				continue;
+			}
 			if (key === 'email') qs.email = checkEmail(this, value, 'Filters → Email', i);
 			else if (key === 'updatedSince') qs.updatedSince = checkDate(this, raw, 'Filters → Updated Since', i);
 			else if (key === 'tag') qs.tag = value.toLowerCase();
