@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { FaultOptions } from '../shared/faults';
 import { FaultInjector } from '../shared/faults';
 import type { RecordedRequest } from '../shared/http';
+import { listenOnLoopback } from '../shared/http';
 import { SlidingWindowLimiter } from '../shared/rateLimit';
 import { TokenRegistry } from './oauth';
 import { buildRoutes, handler } from './server';
@@ -127,7 +128,7 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		});
 	});
 	server.keepAliveTimeout = 30_000;
-	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+	await listenOnLoopback(server, opts.port ?? 0);
 	const port = (server.address() as AddressInfo).port;
 	const url = `http://127.0.0.1:${port}`;
 	const keys = publicKeys();

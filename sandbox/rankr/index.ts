@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import type { FaultOptions } from '../shared/faults';
 import { FaultInjector } from '../shared/faults';
+import { listenOnLoopback } from '../shared/http';
 import { OpenApiValidator } from '../shared/openapi';
 import { SlidingWindowLimiter } from '../shared/rateLimit';
 import type { WebhookDeliveryRecord } from './delivery';
@@ -92,7 +93,7 @@ export async function startRankrSandbox(opts: RankrSandboxOptions = {}): Promise
 		});
 	});
 	server.keepAliveTimeout = 30_000;
-	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+	await listenOnLoopback(server, opts.port ?? 0);
 	const port = (server.address() as AddressInfo).port;
 	return {
 		url: `http://127.0.0.1:${port}`,

@@ -1,5 +1,5 @@
 /** Small HTTP pieces both sandboxes use: body reading, JSON answers, a request log, free ports. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export interface RecordedRequest {
 	seq: number;
@@ -136,4 +136,18 @@ export function prng(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
+}
+
+/**
+ * Listens on 127.0.0.1:`port` (0: one the system picks). A port already taken rejects with its EADDRINUSE
+ * error, so a caller can try another, instead of an unhandled 'error' event ending the process.
+ */
+export async function listenOnLoopback(server: Server, port: number): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
 }
