@@ -42,4 +42,19 @@ describe('npm run lint (n8n-node lint, strict)', () => {
 		expect(output).not.toContain('no-console');
 		expect(status).toBe(0);
 	});
+
+	it('gives every folder of code outside the package (tests, sandboxes, benchmarks, scripts, and those added later) a config of its own, so test code in any of them is not linted as node code', () => {
+		const packageSource = new Set(['nodes', 'credentials']);
+		const skipped = new Set(['node_modules', 'dist', 'docs', 'templates']);
+		const codeFolders = fs
+			.readdirSync(ROOT, { withFileTypes: true })
+			.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !packageSource.has(e.name) && !skipped.has(e.name))
+			.map((e) => e.name)
+			.filter((dir) => (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[]).some((f) => /\.(ts|js|mjs)$/.test(f)));
+		expect(codeFolders).toEqual(expect.arrayContaining(['bench', 'sandbox', 'scripts', 'test']));
+		for (const dir of codeFolders) {
+			const { status, output } = lintAs(`${dir}/lintProbe.ts`, withConsole);
+			expect({ dir, status, noConsole: output.includes('no-console') }).toEqual({ dir, status: 0, noConsole: false });
+		}
+	});
 });

@@ -33,7 +33,13 @@ function prober(run: typeof runNode, type: string, sb: GhlSandbox): Probe {
  * One copy of n8n-core, the harness and our whole transport per "process": jest.isolateModules gives each
  * its own module registry, so each has its own pacer map, as separate n8n workers have.
  */
+const defaultMaxListeners = process.getMaxListeners();
+afterAll(() => process.setMaxListeners(defaultMaxListeners));
+
 function processCopies(n: number, sb: GhlSandbox): Probe[] {
+	// Each copy of n8n-core adds its SSH clients manager's 'exit' listener to the one real process: n copies
+	// are n processes' worth of listeners, not a leak, so Node's warning past 10 is raised by n.
+	process.setMaxListeners(process.getMaxListeners() + n);
 	return Array.from({ length: n }, () => {
 		let probe!: Probe;
 		jest.isolateModules(() => {
