@@ -5,21 +5,10 @@
  */
 import { addNote, addTask, changeScore } from '../../sandbox/rankr';
 import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
-import type { SyncSandboxes } from './setup';
-import { byId, rankrWrites, runRankr, startSandboxes, syncAll } from './setup';
+import { byId, rankrWrites, runRankr, syncAll, linkedRecords, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 2, tasksPerContact: 2, notesPerContact: 2 } });
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
-
-const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
-const ref = (id: string) => `ghl:${sb.ghl.locationId}:${id}`;
-const rankrContact = (ghlId: string) => sb.rankr.store.contactBy('externalRef', ref(ghlId))!;
+const sb = sandboxesForEachTest({ seed: { contacts: 2, tasksPerContact: 2, notesPerContact: 2 } });
+const { ghlContacts, ref, rankrContact } = linkedRecords(sb);
 const tasksOf = (contactId: string) => [...sb.rankr.store.tasks.values()].filter((t) => t.contactId === contactId);
 const notesOf = (contactId: string) => [...sb.rankr.store.notes.values()].filter((n) => n.contactId === contactId);
 const sync = async (ghlId: string, parameters: Record<string, unknown> = {}) =>

@@ -3,22 +3,10 @@
  * is what the sync is meant to leave (not an extra); an archived one GHL still has is a difference; a tag
  * only Rankr added is neither a difference nor puts a contact in a tag's scope.
  */
-import type { SyncSandboxes } from './setup';
-import { runRankr, startSandboxes, syncAll } from './setup';
+import { runRankr, syncAll, linkedRecords, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 3, tasksPerContact: 1, notesPerContact: 1 } });
-	await syncAll(sb);
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
-
-const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
-const ref = (id: string) => `ghl:${sb.ghl.locationId}:${id}`;
-const rankrContact = (ghlId: string) => sb.rankr.store.contactBy('externalRef', ref(ghlId))!;
+const sb = sandboxesForEachTest({ seed: { contacts: 3, tasksPerContact: 1, notesPerContact: 1 } }, { syncFirst: true });
+const { ghlContacts, ref, rankrContact } = linkedRecords(sb);
 const check = async (parameters: Record<string, unknown> = {}) => {
 	const result = await runRankr(sb, { operation: 'parityCheck', ...parameters });
 	expect(result.error).toBeUndefined();

@@ -64,3 +64,30 @@ export async function syncAll(sb: SyncSandboxes, parameters: Record<string, unkn
 export function rankrWrites(sb: SyncSandboxes, from = 0): string[] {
 	return sb.rankr.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 }
+
+/**
+ * Fresh sandboxes for each test of the file (optionally synced once), checked against the contract and
+ * closed after it. The object is filled in before each test, so tests read `sb.ghl`, `sb.rankr` as usual.
+ */
+export function sandboxesForEachTest(ghlOptions: GhlSandboxOptions, opts: { syncFirst?: boolean } = {}): SyncSandboxes {
+	const sb = {} as SyncSandboxes;
+	beforeEach(async () => {
+		Object.assign(sb, await startSandboxes(ghlOptions));
+		if (opts.syncFirst) await syncAll(sb);
+	});
+	afterEach(async () => {
+		expect(sb.rankr.contractViolations).toEqual([]);
+		await Promise.all([sb.ghl.close(), sb.rankr.close()]);
+	});
+	return sb;
+}
+
+/** The location's GHL contacts, a GHL contact's externalRef, and the Rankr contact linked to it. */
+export function linkedRecords(sb: SyncSandboxes) {
+	const ref = (id: string) => `ghl:${sb.ghl.locationId}:${id}`;
+	return {
+		ghlContacts: () => sb.ghl.store.contactsOf(sb.ghl.locationId),
+		ref,
+		rankrContact: (ghlId: string) => sb.rankr.store.contactBy('externalRef', ref(ghlId))!,
+	};
+}

@@ -48,6 +48,24 @@ describe('RateWindow (pacing from the rate limit)', () => {
 		expect(window.waitMs(clock.now())).toBeGreaterThan(0);
 	});
 
+	it('alone, does not slow down after 429s a server with room counted: they are not taken for another client', async () => {
+		const clock = manualClock();
+		const window = new RateWindow({ max: 100, intervalMs: 10_000 }, clock.now, () => 0);
+		let counted = 0; // the server's count, which includes the 429s it answered with room left
+		for (let i = 0; i < 60; i++) {
+			expect(window.waitMs(clock.now())).toBe(0);
+			const slot = await window.acquire();
+			counted++;
+			clock.advance(10);
+			const info = { max: 100, intervalMs: 10_000, remaining: 100 - counted };
+			if (i % 5 === 4) window.limited(info, slot);
+			else window.release(info, true, slot);
+		}
+		// Had the 429s been read as another client's requests, the window would now spread its requests
+		// (one per interval ÷ share) and this would wait.
+		expect(window.waitMs(clock.now())).toBe(0);
+	});
+
 	it('counts requests still in flight against the limit', () => {
 		const clock = manualClock();
 		const window = new RateWindow({ max: 2, intervalMs: 1000 }, clock.now);

@@ -109,7 +109,13 @@ export class RateWindow {
 			this.learnLimits(info, now, sent);
 		} else if (sent.dailyProbe) this.daily.probeLost();
 		// Only a full window (Remaining 0) says the shares are too big; a 429 with room left (or without the
-		// headers, which would never let the share grow back) is waited out without shrinking it.
+		// headers, which would never let the share grow back) is waited out without shrinking it. Such a 429
+		// came from a server that had room and may well have counted it: stamp it as ours, or the count
+		// GHL shows next would hold a request we cannot account for, read as another client's.
+		if (info?.remaining !== undefined && info.remaining > 0) {
+			this.doneAt.push(now);
+			this.doneSent.push(sent.sentAt);
+		}
 		if (info?.remaining === undefined || info.remaining > 0) return;
 		this.prune(now);
 		this.contendedAt = now;

@@ -121,11 +121,20 @@ export async function apiRequest<T = unknown>(
 				limitedCount++;
 				// The pacer has shrunk this process's share; the request waits for one of its own slots. Each
 				// process adds its own random spread, so processes refused together do not resume together.
-				const spread = rateLimitJitterMs(limitedCount, window.intervalMs);
 				const retryAfter = parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs;
-				// Retry-After is honoured for every caller on this key (GHL does not document sending it).
-				if (retryAfter !== undefined) window.holdFor(retryAfter + spread);
-				else await sleep(spread, signal);
+				if (retryAfter !== undefined) {
+					// Retry-After is honoured for every caller on this key (GHL does not document sending it),
+					// spread by a part of that pause so processes told the same time do not resume together.
+					window.holdFor(retryAfter + rateLimitJitterMs(limitedCount, retryAfter));
+				} else if (info.remaining === 0) {
+					// GHL's window is full: our slot comes back when one of ours expires; the spread keeps
+					// processes refused together from coming back together.
+					await sleep(rateLimitJitterMs(limitedCount, window.intervalMs), signal);
+				} else {
+					// A 429 while GHL's count shows room is not the window (a burst guard, a proxy): waiting
+					// a whole window would not help more than a short backoff does.
+					await sleep(backoffMs(limitedCount - 1), signal);
+				}
 			} else {
 				await sleep(backoffMs(attempt - limitedCount), signal);
 			}
