@@ -30,7 +30,7 @@ describe('retry policy', () => {
 	});
 
 	it('backs off exponentially with jitter and a ceiling', () => {
-		const settings = { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 1000 };
+		const settings = { maxRetries: 5, maxRateLimitRetries: 20, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 1000 };
 		expect(backoffMs(0, settings, () => 0)).toBe(50);
 		expect(backoffMs(0, settings, () => 1)).toBe(100);
 		expect(backoffMs(3, settings, () => 1)).toBe(800);
