@@ -153,6 +153,21 @@ export async function parameterIssues(page: Page): Promise<string[]> {
 	);
 }
 
+/**
+ * Clicks a select until its list shows: on a busy machine a click that lands while the panel re-renders
+ * (a credential auto-selected, a field appearing) leaves the list closed.
+ */
+async function openSelect(input: Locator, firstOption: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await input.click();
+		try {
+			return await firstOption.waitFor({ timeout: 10_000 });
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+}
+
 /** Credential slots of the open panel: label and the credentials each offers. */
 export async function credentialSlots(page: Page): Promise<Array<{ label: string; offers: string[] }>> {
 	const slots = page.locator(T('node-credentials-slot'));
@@ -160,9 +175,8 @@ export async function credentialSlots(page: Page): Promise<Array<{ label: string
 	for (let i = 0; i < (await slots.count()); i++) {
 		const slot = slots.nth(i);
 		const label = ((await slot.locator(T('credentials-label')).textContent()) ?? '').trim();
-		await slot.locator(`${T('node-credentials-select')} input`).first().click();
 		const items = page.locator(VISIBLE_OPTION);
-		await items.first().waitFor();
+		await openSelect(slot.locator(`${T('node-credentials-select')} input`).first(), items.first());
 		out.push({ label, offers: (await items.allTextContents()).map((t) => t.trim()) });
 		await page.keyboard.press('Escape');
 		await items.first().waitFor({ state: 'hidden' });
@@ -254,6 +268,11 @@ export async function brokenIcons(page: Page): Promise<string[]> {
 	);
 }
 
+/** A picture of the page once its transitions have ended (a dialog caught fading in shows the panel through it). */
 export async function screenshot(page: Page, file: string): Promise<void> {
+	// Spinners run forever: wait a few seconds at most.
+	await page
+		.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+		.catch(() => undefined);
 	await page.screenshot({ path: path.join(IMAGES, file) });
 }
