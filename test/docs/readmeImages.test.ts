@@ -37,6 +37,7 @@ describe('README pictures', () => {
 		['### Private Integration token', ['credential-ghl-api.png']],
 		['### OAuth2 (Marketplace app)', ['credential-ghl-oauth2.png']],
 		['### Rankr API', ['credential-rankr-api.png']],
+		['### GHL Webhook Secret', ['credential-ghl-webhook-secret.png']],
 		['## GHL → Rankr sync (GHL Rankr Sync node)', ['execution-ghl-rankr-sync-contact.png']],
 		['## Workflow templates', fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.json')).map((f) => `template-${f.replace(/\.json$/, '')}.png`)],
 	])('"%s" shows its pictures', (heading, files) => {

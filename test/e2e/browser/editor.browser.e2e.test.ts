@@ -17,6 +17,8 @@ import { startGhlSandbox } from '../../../sandbox/ghl';
 import type { GhlSandbox } from '../../../sandbox/ghl';
 import { startRankrSandbox } from '../../../sandbox/rankr';
 import type { RankrSandbox } from '../../../sandbox/rankr';
+import { readmeSection } from '../../../scripts/operationTable';
+import { registerSecret } from '../../security/secrets';
 import type { N8n } from '../harness/n8n';
 import { PACKAGE, ROOT, startN8nWithPackage } from '../harness/n8n';
 import { readTemplate, templateFiles } from '../harness/templates';
@@ -32,6 +34,7 @@ import {
 	chooseOperation,
 	closeToasts,
 	credentialIn,
+	credentialSlot,
 	credentialSlots,
 	executeStep,
 	fillCredentialField,
@@ -92,15 +95,23 @@ interface NodeCase {
 	/** Credential types a required slot must offer: shown as the sandbox credentials' names. */
 	offers: string[];
 	resources: boolean;
+	/** The README operation table (npm run docs:operations) whose rows the walk must meet, each once. */
+	table?: string;
 	image: string;
 }
 
+/** "Resource | Operation" for each row of a README operation table. */
+function documentedOperations(table: string): string[] {
+	const section = readmeSection(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'), table) ?? '';
+	return section.split('\n').slice(2).map((row) => row.split('|').slice(1, 3).map((c) => c.trim()).join(' | ')).sort();
+}
+
 const NODES: NodeCase[] = [
-	{ label: 'GHL', search: 'GHL', item: /^GHL$/, action: /Get many contacts/i, trigger: false, offers: ['GHL sandbox'], resources: true, image: 'node-ghl.png' },
+	{ label: 'GHL', search: 'GHL', item: /^GHL$/, action: /Get many contacts/i, trigger: false, offers: ['GHL sandbox'], resources: true, table: 'ghl', image: 'node-ghl.png' },
 	{ label: 'GHL Trigger', search: 'GHL', item: /^GHL$/, action: /On contact create/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-trigger.png' },
 	{ label: 'GHL Polling Trigger', search: 'GHL Polling', item: /^GHL Polling/, action: /On contact created/i, trigger: true, offers: ['GHL sandbox'], resources: false, image: 'node-ghl-polling-trigger.png' },
-	{ label: 'Rankr', search: 'Rankr', item: /^Rankr$/, action: /Get many contacts/i, trigger: false, offers: ['Rankr sandbox'], resources: true, image: 'node-rankr.png' },
-	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, action: /^Sync a contact$/, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: true, image: 'node-ghl-rankr-sync.png' },
+	{ label: 'Rankr', search: 'Rankr', item: /^Rankr$/, action: /Get many contacts/i, trigger: false, offers: ['Rankr sandbox'], resources: true, table: 'rankr', image: 'node-rankr.png' },
+	{ label: 'GHL Rankr Sync', search: 'GHL Rankr', item: /^GHL Rankr Sync$/, action: /^Sync a contact$/, trigger: false, offers: ['Rankr sandbox', 'GHL sandbox'], resources: true, table: 'ghlRankrSync', image: 'node-ghl-rankr-sync.png' },
 	{ label: 'Rankr Trigger', search: 'Rankr', item: /^Rankr$/, action: /^On /i, trigger: true, offers: ['Rankr sandbox'], resources: false, image: 'node-rankr-trigger.png' },
 ];
 
@@ -118,6 +129,7 @@ describe('the n8n editor with this package (real Chromium)', () => {
 					if (!slots.some((slot) => slot.offers.some((o) => o.startsWith(wanted)))) problems.push(`no credential slot offers "${wanted}": ${JSON.stringify(slots)}`);
 				}
 				if (node.resources && theme === 'light') {
+					const walked: string[] = [];
 					if (!(await s.page.locator(T('parameter-input-resource')).count())) problems.push('no Resource field');
 					else {
 						// "Custom API Call" is n8n's own entry (an HTTP Request with our credential), not one of ours.
@@ -129,12 +141,19 @@ describe('the n8n editor with this package (real Chromium)', () => {
 							}
 							for (const operation of await optionsOf(s.page, 'operation')) {
 								await choose(s.page, 'operation', operation);
+								if (operation !== 'Custom API Call') walked.push(`${resource} | ${operation}`);
 								const issues = await parameterIssues(s.page);
 								if (issues.length) problems.push(`${resource} → ${operation}: ${issues.join('; ')}`);
 								const slotsHere = await s.page.locator(T('node-credentials-slot')).count();
 								if (!slotsHere) problems.push(`${resource} → ${operation}: no credential slot`);
 							}
 						}
+					}
+					// Every operation the README documents (e.g. Rankr Contact → Archive / Unarchive) is one the editor offers, and no other.
+					if (node.table) {
+						const documented = documentedOperations(node.table);
+						problems.push(...documented.filter((o) => !walked.includes(o)).map((o) => `${o}: documented, not offered by the editor`));
+						problems.push(...walked.filter((o) => !documented.includes(o)).map((o) => `${o}: offered by the editor, not in the README table`));
 					}
 				} else if (theme === 'light') {
 					const issues = await parameterIssues(s.page);
@@ -289,6 +308,33 @@ describe('the n8n editor with this package (real Chromium)', () => {
 			expect(await dialog.innerText()).toContain(`${n8n.url}/rest/oauth2-credential/callback`);
 			expect(await unmaskedSecrets(dialog, [ghl.oauth.clientSecret])).toEqual([]);
 			await screenshot(s.page, 'credential-ghl-oauth2.png');
+		} finally {
+			await s.context.close();
+		}
+	});
+
+	it('GHL Trigger → Source: GHL Workflow Custom Webhook asks for a GHL Webhook Secret credential, made in its dialog (secret masked, its test passes), and shows no issue', async () => {
+		const secret = `whsec-browser-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+		registerSecret(secret, 'GHL webhook secret typed in the browser suite');
+		const s = await editor.openSession();
+		try {
+			await editor.newWorkflow(s.page);
+			await addFromPanel(s.page, 'canvas-add-button', 'GHL', /^GHL$/, /On contact create/i);
+			expect(await credentialSlot(s.page, 'GHL Webhook Secret').count()).toBe(0);
+			await choose(s.page, 'source', 'GHL Workflow Custom Webhook (Shared Secret)');
+			const dialog = await openNewCredentialDialog(s.page, 'GHL Webhook Secret');
+			await fillCredentialField(dialog, 'secret', secret);
+			expect(await unmaskedSecrets(dialog, [secret])).toEqual([]);
+			await screenshot(s.page, 'credential-ghl-webhook-secret.png');
+			await saveCredential(s.page, dialog);
+			expect(await credentialIn(s.page, 'GHL Webhook Secret')).toMatch(/^GHL Webhook Secret/);
+			const slots = await credentialSlots(s.page);
+			expect(slots.map((slot) => ({ label: slot.label, offersSandbox: slot.offers.some((o) => o.startsWith('GHL sandbox')) }))).toEqual([
+				{ label: 'GHL Credential', offersSandbox: true },
+				{ label: 'GHL Webhook Secret', offersSandbox: false },
+			]);
+			expect(await parameterIssues(s.page)).toEqual([]);
+			expect(editor.ourErrors(s)).toEqual([]);
 		} finally {
 			await s.context.close();
 		}

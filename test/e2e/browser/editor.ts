@@ -106,11 +106,34 @@ function optionNamed(page: Page, name: string): Locator {
 	return withHeadline.or(page.locator(VISIBLE_OPTION, { hasText: exact })).first();
 }
 
+/**
+ * Opens the select inside `container` and waits for its list. n8n disables a select while its options load,
+ * so it waits for that to end; a multi-select's tag area lies over its input, so the select box itself is
+ * clicked then; and on a busy machine a click that lands while the panel re-renders (a credential
+ * auto-selected, a field appearing) leaves the list closed, so it clicks again.
+ */
+async function openSelect(page: Page, container: Locator): Promise<void> {
+	await container.locator('.is-disabled').first().waitFor({ state: 'detached', timeout: 60_000 });
+	const firstOption = page.locator(VISIBLE_OPTION).first();
+	for (let attempt = 1; ; attempt++) {
+		await container
+			.locator('input')
+			.first()
+			.click({ timeout: 5_000 })
+			.catch(async () => await container.locator('.el-select').first().click({ force: true }));
+		try {
+			return await firstOption.waitFor({ timeout: 10_000 });
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+}
+
 /** Opens the select of parameter `name` and returns its options' names once `until` (if given) is among them, then closes it. */
 export async function optionsOf(page: Page, name: string, until?: string): Promise<string[]> {
-	await page.locator(`${T(`parameter-input-${name}`)} input`).first().click();
+	await openSelect(page, page.locator(T(`parameter-input-${name}`)).first());
 	const items = page.locator(VISIBLE_OPTION);
-	await (until ? optionNamed(page, until) : items.first()).waitFor();
+	if (until) await optionNamed(page, until).waitFor();
 	const names = await optionNames(items);
 	await page.keyboard.press('Escape');
 	await items.first().waitFor({ state: 'hidden' });
@@ -119,7 +142,7 @@ export async function optionsOf(page: Page, name: string, until?: string): Promi
 
 /** Picks the option named `option` in the select of parameter `name`. */
 export async function choose(page: Page, name: string, option: string): Promise<void> {
-	await page.locator(`${T(`parameter-input-${name}`)} input`).first().click();
+	await openSelect(page, page.locator(T(`parameter-input-${name}`)).first());
 	await optionNamed(page, option).click();
 	// Until its list has closed, its options would count as the next select's.
 	await page.locator(VISIBLE_OPTION).first().waitFor({ state: 'hidden' });
@@ -160,9 +183,8 @@ export async function credentialSlots(page: Page): Promise<Array<{ label: string
 	for (let i = 0; i < (await slots.count()); i++) {
 		const slot = slots.nth(i);
 		const label = ((await slot.locator(T('credentials-label')).textContent()) ?? '').trim();
-		await slot.locator(`${T('node-credentials-select')} input`).first().click();
 		const items = page.locator(VISIBLE_OPTION);
-		await items.first().waitFor();
+		await openSelect(page, slot.locator(T('node-credentials-select')));
 		out.push({ label, offers: (await items.allTextContents()).map((t) => t.trim()) });
 		await page.keyboard.press('Escape');
 		await items.first().waitFor({ state: 'hidden' });
@@ -181,7 +203,7 @@ export async function credentialIn(page: Page, label: string): Promise<string> {
 
 /** Picks an existing credential in the slot labelled `label`. */
 export async function pickCredential(page: Page, label: string, credential: string): Promise<void> {
-	await credentialSlot(page, label).locator(`${T('node-credentials-select')} input`).first().click();
+	await openSelect(page, credentialSlot(page, label).locator(T('node-credentials-select')));
 	await page.locator(VISIBLE_OPTION, { hasText: credential }).first().click();
 }
 
@@ -191,7 +213,7 @@ export async function openNewCredentialDialog(page: Page, label: string): Promis
 	const connect = slot.getByRole('button', { name: /^Connect to / });
 	if (await connect.count()) await connect.click();
 	else {
-		await slot.locator(`${T('node-credentials-select')} input`).first().click();
+		await openSelect(page, slot.locator(T('node-credentials-select')));
 		await page.locator(`${T('node-credentials-select-item-new')}:visible`).click();
 	}
 	const dialog = page.locator(T('editCredential-modal'));
@@ -254,6 +276,11 @@ export async function brokenIcons(page: Page): Promise<string[]> {
 	);
 }
 
+/** A picture of the page once its transitions have ended (a dialog caught fading in shows the panel through it). */
 export async function screenshot(page: Page, file: string): Promise<void> {
+	// Spinners run forever: wait a few seconds at most.
+	await page
+		.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 })
+		.catch(() => undefined);
 	await page.screenshot({ path: path.join(IMAGES, file) });
 }
