@@ -21,8 +21,21 @@ function flags(argv: string[]): Map<string, string | true> {
 	return out;
 }
 
+/** `--clio <action> --data '<json>' [--rankr-url http://127.0.0.1:4020]`: one Clio change on a running Rankr sandbox. */
+async function clio(f: Map<string, string | true>): Promise<void> {
+	const base = String(f.get('rankr-url') ?? 'http://127.0.0.1:4020');
+	const res = await fetch(`${base}/_sandbox/clio/${String(f.get('clio'))}`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${String(f.get('rankr-key') ?? 'rk_sandbox_key')}`, 'Content-Type': 'application/json' },
+		body: String(f.get('data') ?? '{}'),
+	});
+	process.stdout.write(`${res.status} ${await res.text()}\n`);
+	if (!res.ok) process.exitCode = 1;
+}
+
 async function main() {
 	const f = flags(process.argv.slice(2));
+	if (f.has('clio')) return await clio(f);
 	const num = (name: string, fallback?: number) => (f.has(name) ? Number(f.get(name)) : fallback);
 	const ghl = await startGhlSandbox({
 		port: num('port', 4010),

@@ -8,6 +8,10 @@ import type { Contact, ContactInput } from './types';
 function matches(c: Contact, q: Record<string, unknown>): boolean {
 	if (typeof q.email === 'string' && c.email !== q.email.trim().toLowerCase()) return false;
 	if (typeof q.externalRef === 'string' && c.externalRef !== q.externalRef) return false;
+	if (typeof q.link === 'string') {
+		const [system, ...rest] = q.link.split(':');
+		if (!c.links.some((l) => l.system === system && l.id === rest.join(':'))) return false;
+	}
 	if (typeof q.externalRefPrefix === 'string' && !c.externalRef?.startsWith(q.externalRefPrefix)) return false;
 	if (typeof q.tag === 'string' && !c.tags.includes(normalizeTags([q.tag])[0])) return false;
 	if (typeof q.q === 'string') {

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 
 import type { RankrStore } from './store';
 import { randomId } from './store';
-import type { WebhookEventType } from './types';
+import type { System, WebhookEventType } from './types';
 
 export interface WebhookDeliveryRecord {
 	/** The Rankr-Delivery header and the body's `id`. */
@@ -40,14 +40,14 @@ export class WebhookSender {
 		private readonly store: RankrStore,
 		private readonly timeoutMs = 10_000,
 	) {
-		store.onEvent((type, data) => this.publish(type, data));
+		store.onEvent((type, data, origin) => this.publish(type, data, origin));
 	}
 
-	publish(type: WebhookEventType, data: Record<string, unknown>): void {
+	publish(type: WebhookEventType, data: Record<string, unknown>, origin: System = 'rankr'): void {
 		for (const hook of this.store.webhooks.values()) {
 			if (!hook.events.includes(type)) continue;
 			const id = randomId('dlv_');
-			const body = { id, type, createdAt: this.store.now(), data };
+			const body = { id, type, origin, createdAt: this.store.now(), data };
 			const rawBody = JSON.stringify(body);
 			const headers = {
 				'content-type': 'application/json',

@@ -29,6 +29,7 @@ export { changeScore } from './scores';
 export { addTask, updateTask } from './tasks';
 export { addWebhook } from './webhooks';
 export { runEvent } from './events';
+export { clioChange, CLIO_ACTIONS } from './clio';
 
 export const RANKR_CONTRACT_PATH = path.join(__dirname, '..', '..', 'docs', 'rankr-openapi.yaml');
 export const DEFAULT_RANKR_API_KEY = 'rk_sandbox_key';

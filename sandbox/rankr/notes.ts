@@ -18,10 +18,35 @@ export function addNote(store: RankrStore, contactId: string, input: NoteInput &
 	store.findContact(contactId);
 	assertRefFree(store.notes.values(), contactId, input.externalRef);
 	const now = store.now();
-	const note: Note = { id: store.id('nte_'), contactId, externalRef: input.externalRef ?? null, body: input.body, createdAt: now, updatedAt: now };
+	const note: Note = {
+		id: store.id('nte_'),
+		contactId,
+		externalRef: input.externalRef ?? null,
+		body: input.body,
+		source: input.source ?? 'rankr',
+		links: input.links ?? [],
+		createdAt: now,
+		updatedAt: now,
+	};
 	store.notes.set(note.id, note);
 	store.emit('note.created', { note });
 	return note;
+}
+
+/** Applies a change; emits note.updated when something changed. */
+export function updateNote(store: RankrStore, note: Note, input: NoteInput): Note {
+	assertRefFree(store.notes.values(), note.contactId, input.externalRef, note.id);
+	const before = JSON.stringify(note);
+	Object.assign(note, input);
+	if (JSON.stringify(note) === before) return note;
+	note.updatedAt = store.now();
+	store.emit('note.updated', { note });
+	return note;
+}
+
+export function deleteNote(store: RankrStore, note: Note): void {
+	store.notes.delete(note.id);
+	store.emit('note.deleted', { note });
 }
 
 export const noteRoutes = [
@@ -38,15 +63,10 @@ export const noteRoutes = [
 		ctx.reply(200, findNote(ctx.store, p.contactId, p.noteId));
 	}),
 	route<RankrContext>('PATCH', '/v1/contacts/{contactId}/notes/{noteId}', (ctx, p) => {
-		const note = findNote(ctx.store, p.contactId, p.noteId);
-		const input = ctx.body as NoteInput;
-		assertRefFree(ctx.store.notes.values(), p.contactId, input.externalRef, note.id);
-		Object.assign(note, input, { updatedAt: ctx.store.now() });
-		ctx.reply(200, note);
+		ctx.reply(200, updateNote(ctx.store, findNote(ctx.store, p.contactId, p.noteId), ctx.body));
 	}),
 	route<RankrContext>('DELETE', '/v1/contacts/{contactId}/notes/{noteId}', (ctx, p) => {
-		findNote(ctx.store, p.contactId, p.noteId);
-		ctx.store.notes.delete(p.noteId);
+		deleteNote(ctx.store, findNote(ctx.store, p.contactId, p.noteId));
 		ctx.reply(204);
 	}),
 ];

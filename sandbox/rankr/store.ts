@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 
 import { prng } from '../shared/http';
 import { RankrError } from './context';
-import type { Contact, ContactInput, EventResult, Note, Rule, ScoreChange, Task, Webhook, WebhookEventType } from './types';
+import type { Contact, ContactInput, EventResult, Note, Rule, ScoreChange, System, Task, Webhook, WebhookEventType } from './types';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -17,7 +17,7 @@ export function randomId(prefix: string, length = 16): string {
 	return out;
 }
 
-export type EventListener = (type: WebhookEventType, data: Record<string, unknown>) => void;
+export type EventListener = (type: WebhookEventType, data: Record<string, unknown>, origin: System) => void;
 
 /** Tags are case-insensitive: stored trimmed, lower-cased, each once. */
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -39,6 +39,20 @@ export class RankrStore {
 	private readonly order = new Map<string, number>();
 	private sequence = 0;
 	private readonly listeners: EventListener[] = [];
+
+	/** The system the request being handled comes from (its Rankr-Origin); events carry it. */
+	origin: System = 'rankr';
+
+	/** Runs `fn` as a change coming from `origin` (the server wraps each request in it). */
+	as<T>(origin: System, fn: () => T): T {
+		const before = this.origin;
+		this.origin = origin;
+		try {
+			return fn();
+		} finally {
+			this.origin = before;
+		}
+	}
 
 	/** `Date.now()` by default; tests may freeze or move the clock. */
 	clock: () => number = () => Date.now();
@@ -67,7 +81,7 @@ export class RankrStore {
 	}
 
 	emit(type: WebhookEventType, data: Record<string, unknown>): void {
-		for (const listener of this.listeners) listener(type, structuredClone(data));
+		for (const listener of this.listeners) listener(type, structuredClone(data), this.origin);
 	}
 
 	/** Empties the account (subscriptions included); listeners stay. */
@@ -80,6 +94,11 @@ export class RankrStore {
 		const contact = this.contacts.get(contactId);
 		if (!contact) throw RankrError.notFound('contact', contactId);
 		return contact;
+	}
+
+	/** The contacts linked to an outside record (`ghl`, its ID). */
+	contactsByLink(system: string, id: string): Contact[] {
+		return [...this.contacts.values()].filter((c) => c.links.some((l) => l.system === system && l.id === id));
 	}
 
 	contactBy(field: 'email' | 'externalRef', value: string): Contact | undefined {
@@ -127,6 +146,8 @@ export class RankrStore {
 			externalTags: null,
 			score: 0,
 			...withoutArchived(normalized),
+			links: normalized.links ?? [],
+			sourceSystem: normalized.sourceSystem ?? 'rankr',
 			archivedAt: normalized.archived ? now : null,
 			createdAt: now,
 			updatedAt: now,
@@ -228,6 +249,7 @@ function sameValue(key: string, stored: unknown, given: unknown): boolean {
 		const b = (given as string[]) ?? [];
 		return a.length === b.length && a.every((t) => b.includes(t));
 	}
+	if (key === 'links') return JSON.stringify(stored) === JSON.stringify(given);
 	if (key === 'customFields') {
 		const a = (stored ?? {}) as Record<string, unknown>;
 		const b = (given ?? {}) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { route } from '../shared/http';
 import type { RankrContext } from './context';
 import { pageByCreation, RankrError } from './context';
 import type { RankrStore } from './store';
-import type { Task, TaskInput } from './types';
+import type { Task, TaskInput, TaskStatus } from './types';
 
 export function findTask(store: RankrStore, contactId: string, taskId: string): Task {
 	store.findContact(contactId);
@@ -35,25 +35,50 @@ export function addTask(store: RankrStore, contactId: string, input: TaskInput &
 		description: input.description ?? null,
 		dueAt: input.dueAt ?? null,
 		assignee: input.assignee ?? null,
-		completed: input.completed ?? false,
-		completedAt: input.completed ? now : null,
+		...statusFields(input, 'pending'),
+		completedAt: null,
+		source: input.source ?? 'rankr',
+		links: input.links ?? [],
 		createdAt: now,
 		updatedAt: now,
 	};
+	if (task.completed) task.completedAt = now;
 	store.tasks.set(task.id, task);
 	store.emit('task.created', { task });
 	if (task.completed) store.emit('task.completed', { task });
 	return task;
 }
 
+/**
+ * `completed` is `status === 'complete'`: a status sets it; `completed` alone sets the status (true:
+ * complete; false on a complete task: pending; false on an open one keeps its status).
+ */
+function statusFields(input: TaskInput, current: TaskStatus): { status: TaskStatus; completed: boolean } {
+	let status = current;
+	if (input.status !== undefined) status = input.status;
+	else if (input.completed === true) status = 'complete';
+	else if (input.completed === false && current === 'complete') status = 'pending';
+	return { status, completed: status === 'complete' };
+}
+
+/** Applies a change; emits task.updated when something changed, and task.completed when it became complete. */
 export function updateTask(store: RankrStore, task: Task, input: TaskInput): Task {
 	assertRefFree(store.tasks.values(), task.contactId, input.externalRef, task.id);
 	const wasCompleted = task.completed;
+	const before = JSON.stringify(task);
 	const now = store.now();
-	Object.assign(task, input, { updatedAt: now });
-	if (input.completed !== undefined && input.completed !== wasCompleted) task.completedAt = input.completed ? now : null;
+	Object.assign(task, input, statusFields(input, task.status));
+	if (task.completed !== wasCompleted) task.completedAt = task.completed ? now : null;
+	if (JSON.stringify(task) === before) return task;
+	task.updatedAt = now;
+	store.emit('task.updated', { task });
 	if (task.completed && !wasCompleted) store.emit('task.completed', { task });
 	return task;
+}
+
+export function deleteTask(store: RankrStore, task: Task): void {
+	store.tasks.delete(task.id);
+	store.emit('task.deleted', { task });
 }
 
 export const taskRoutes = [
@@ -80,8 +105,7 @@ export const taskRoutes = [
 		ctx.reply(200, task.completed === completed ? task : updateTask(ctx.store, task, { completed }));
 	}),
 	route<RankrContext>('DELETE', '/v1/contacts/{contactId}/tasks/{taskId}', (ctx, p) => {
-		findTask(ctx.store, p.contactId, p.taskId);
-		ctx.store.tasks.delete(p.taskId);
+		deleteTask(ctx.store, findTask(ctx.store, p.contactId, p.taskId));
 		ctx.reply(204);
 	}),
 ];

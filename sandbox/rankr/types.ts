@@ -1,6 +1,21 @@
 /** Rankr's records, shaped exactly as the contract's schemas (docs/rankr-openapi.yaml). */
 export type CustomFieldValue = string | number | boolean | null;
 
+/** Where a record came from, or which system a change came from (a write's Rankr-Origin). */
+export type System = 'ghl' | 'clio' | 'rankr';
+
+/** One outside record a Rankr record is linked to, with what the integration saw at its last sync. */
+export interface Link {
+	system: 'ghl' | 'clio';
+	id: string;
+	account?: string | null;
+	version?: string | null;
+	syncedAt?: string | null;
+	snapshot?: Record<string, unknown> | null;
+}
+
+export type TaskStatus = 'pending' | 'in_progress' | 'in_review' | 'complete';
+
 export interface Contact {
 	id: string;
 	externalRef: string | null;
@@ -25,6 +40,9 @@ export interface Contact {
 	score: number;
 	/** Set when archived: the contact and all it holds are kept, just marked out of use. */
 	archivedAt: string | null;
+	links: Link[];
+	/** Where the contact came from (`source` is the lead source text). */
+	sourceSystem: System;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -42,20 +60,26 @@ export interface Task {
 	assignee: string | null;
 	completed: boolean;
 	completedAt: string | null;
+	/** `completed` is `status === 'complete'`. */
+	status: TaskStatus;
+	source: System;
+	links: Link[];
 	createdAt: string;
 	updatedAt: string;
 }
-export type TaskInput = Partial<Pick<Task, 'externalRef' | 'title' | 'description' | 'dueAt' | 'assignee' | 'completed'>>;
+export type TaskInput = Partial<Pick<Task, 'externalRef' | 'title' | 'description' | 'dueAt' | 'assignee' | 'completed' | 'status' | 'source' | 'links'>>;
 
 export interface Note {
 	id: string;
 	contactId: string;
 	externalRef: string | null;
 	body: string;
+	source: System;
+	links: Link[];
 	createdAt: string;
 	updatedAt: string;
 }
-export type NoteInput = Partial<Pick<Note, 'externalRef' | 'body'>>;
+export type NoteInput = Partial<Pick<Note, 'externalRef' | 'body' | 'source' | 'links'>>;
 
 export interface ScoreChange {
 	id: string;
@@ -95,9 +119,14 @@ export const WEBHOOK_EVENT_TYPES = [
 	'contact.created',
 	'contact.updated',
 	'contact.deleted',
+	'contact.merged',
 	'task.created',
+	'task.updated',
 	'task.completed',
+	'task.deleted',
 	'note.created',
+	'note.updated',
+	'note.deleted',
 	'tag.added',
 	'tag.removed',
 	'score.changed',

@@ -11,6 +11,7 @@ interface Call {
 	method: string;
 	path: string;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 interface Fixture {
@@ -29,7 +30,7 @@ const N = (f: Fixture) => `${C(f)}/notes/${f.note.id}`;
 const cases: Record<string, { valid: (f: Fixture) => Call; invalid: (f: Fixture) => Call }> = {
 	whoami: { valid: () => ({ method: 'GET', path: '/v1/whoami' }), invalid: () => ({ method: 'GET', path: '/v1/whoami?verbose=1' }) },
 	listContacts: {
-		valid: () => ({ method: 'GET', path: '/v1/contacts?limit=10&tag=vip&q=ada&updatedSince=2020-01-01T00:00:00Z&archived=false' }),
+		valid: () => ({ method: 'GET', path: '/v1/contacts?limit=10&tag=vip&q=ada&updatedSince=2020-01-01T00:00:00Z&archived=false&link=ghl:abc' }),
 		invalid: () => ({ method: 'GET', path: '/v1/contacts?limit=0' }),
 	},
 	createContact: {
@@ -37,23 +38,42 @@ const cases: Record<string, { valid: (f: Fixture) => Call; invalid: (f: Fixture)
 		invalid: () => ({ method: 'POST', path: '/v1/contacts', body: { email: 'not-an-email' } }),
 	},
 	upsertContact: {
-		valid: (f) => ({ method: 'POST', path: '/v1/contacts/upsert', body: { externalRef: f.contact.externalRef, city: 'Paris', externalTags: ['vip'] } }),
+		valid: (f) => ({ method: 'POST', path: '/v1/contacts/upsert', body: {
+				externalRef: f.contact.externalRef,
+				city: 'Paris',
+				externalTags: ['vip'],
+				links: [{ system: 'ghl', id: 'ada', account: 'loc', version: '2026-01-01T00:00:00.000Z', syncedAt: '2026-01-01T00:00:00Z', snapshot: { city: 'Paris', tags: ['vip'] } }],
+			},
+			headers: { 'Rankr-Origin': 'ghl' },
+		}),
 		invalid: () => ({ method: 'POST', path: '/v1/contacts/upsert', body: { firstName: 'No key' } }),
 	},
 	getContact: { valid: (f) => ({ method: 'GET', path: C(f) }), invalid: () => ({ method: 'GET', path: '/v1/contacts/not-an-id' }) },
-	updateContact: { valid: (f) => ({ method: 'PATCH', path: C(f), body: { lastName: 'Byron', archived: true } }), invalid: (f) => ({ method: 'PATCH', path: C(f), body: {} }) },
+	updateContact: {
+		valid: (f) => ({ method: 'PATCH', path: C(f), body: { lastName: 'Byron', archived: true, sourceSystem: 'clio' }, headers: { 'Rankr-Origin': 'clio' } }),
+		invalid: (f) => ({ method: 'PATCH', path: C(f), body: { links: [{ system: 'salesforce', id: '1' }] } }),
+	},
 	deleteContact: { valid: (f) => ({ method: 'DELETE', path: C(f) }), invalid: () => ({ method: 'DELETE', path: '/v1/contacts/ctc_' }) },
 	listTasks: { valid: (f) => ({ method: 'GET', path: `${C(f)}/tasks?completed=false` }), invalid: (f) => ({ method: 'GET', path: `${C(f)}/tasks?completed=maybe` }) },
 	createTask: {
-		valid: (f) => ({ method: 'POST', path: `${C(f)}/tasks`, body: { title: 'Call back', dueAt: '2030-01-01T09:00:00Z' } }),
+		valid: (f) => ({ method: 'POST', path: `${C(f)}/tasks`, body: { title: 'Call back', dueAt: '2030-01-01T09:00:00Z', status: 'in_review', source: 'clio', links: [{ system: 'clio', id: '77' }] } }),
 		invalid: (f) => ({ method: 'POST', path: `${C(f)}/tasks`, body: { title: '' } }),
 	},
 	getTask: { valid: (f) => ({ method: 'GET', path: T(f) }), invalid: (f) => ({ method: 'GET', path: `${C(f)}/tasks/nte_wrongPrefix` }) },
-	updateTask: { valid: (f) => ({ method: 'PATCH', path: T(f), body: { assignee: 'sam' } }), invalid: (f) => ({ method: 'PATCH', path: T(f), body: { dueAt: 'tomorrow' } }) },
-	deleteTask: { valid: (f) => ({ method: 'DELETE', path: T(f) }), invalid: (f) => ({ method: 'DELETE', path: `${C(f)}/tasks/x` }) },
+	updateTask: {
+		valid: (f) => ({ method: 'PATCH', path: T(f), body: { assignee: 'sam', status: 'in_progress' } }),
+		invalid: (f) => ({ method: 'PATCH', path: T(f), body: { status: 'done' } }),
+	},
+	deleteTask: {
+		valid: (f) => ({ method: 'DELETE', path: T(f), headers: { 'Rankr-Origin': 'ghl' } }),
+		invalid: (f) => ({ method: 'DELETE', path: T(f), headers: { 'Rankr-Origin': 'rankr-sync' } }),
+	},
 	completeTask: { valid: (f) => ({ method: 'POST', path: `${T(f)}/complete` }), invalid: (f) => ({ method: 'POST', path: `${T(f)}/complete`, body: { completed: 'yes' } }) },
 	listNotes: { valid: (f) => ({ method: 'GET', path: `${C(f)}/notes?limit=5` }), invalid: (f) => ({ method: 'GET', path: `${C(f)}/notes?limit=101` }) },
-	createNote: { valid: (f) => ({ method: 'POST', path: `${C(f)}/notes`, body: { body: 'Met at the fair' } }), invalid: (f) => ({ method: 'POST', path: `${C(f)}/notes`, body: {} }) },
+	createNote: {
+		valid: (f) => ({ method: 'POST', path: `${C(f)}/notes`, body: { body: 'Met at the fair', source: 'clio' } }),
+		invalid: (f) => ({ method: 'POST', path: `${C(f)}/notes`, body: { body: 'From where?', source: 'hubspot' } }),
+	},
 	getNote: { valid: (f) => ({ method: 'GET', path: N(f) }), invalid: (f) => ({ method: 'GET', path: `${C(f)}/notes/tsk_wrongPrefix` }) },
 	updateNote: { valid: (f) => ({ method: 'PATCH', path: N(f), body: { body: 'Edited' } }), invalid: (f) => ({ method: 'PATCH', path: N(f), body: { body: 42 } }) },
 	deleteNote: { valid: (f) => ({ method: 'DELETE', path: N(f) }), invalid: (f) => ({ method: 'DELETE', path: `${C(f)}/notes/x` }) },
@@ -114,7 +134,7 @@ describe('Rankr sandbox conformance to docs/rankr-openapi.yaml', () => {
 	});
 
 	async function send(call: Call, auth = true) {
-		const headers: Record<string, string> = auth ? { Authorization: `Bearer ${sb.apiKey}` } : {};
+		const headers: Record<string, string> = { ...(auth ? { Authorization: `Bearer ${sb.apiKey}` } : {}), ...call.headers };
 		if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 		const res = await fetch(`${sb.url}${call.path}`, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
 		const text = await res.text();
@@ -129,7 +149,7 @@ describe('Rankr sandbox conformance to docs/rankr-openapi.yaml', () => {
 	describe.each(validator.operations.map((o) => [o.operationId, o] as const))('%s', (operationId, operation) => {
 		it('answers a valid request with a documented success matching its schema', async () => {
 			const call = cases[operationId].valid(f);
-			expect(validator.validateRequest({ ...call, headers: { authorization: 'Bearer x' } }).errors).toEqual([]);
+			expect(validator.validateRequest({ ...call, headers: { ...call.headers, authorization: 'Bearer x' } }).errors).toEqual([]);
 			const res = await send(call);
 			expect(res.status).toBeGreaterThanOrEqual(200);
 			expect(res.status).toBeLessThan(300);

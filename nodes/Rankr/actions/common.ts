@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { rankrRequest } from '../../shared/rankrApi';
 import { collectPages, nextOpaqueCursor } from '../../shared/transport/pagination';
-import { checkNumber, invalid, requireValue, toList } from '../../shared/validation';
+import { checkEnum, checkNumber, invalid, requireValue, toList } from '../../shared/validation';
 
 export { deleted, returnAllFields, simplifyField } from '../../shared/fields';
 
@@ -144,3 +144,48 @@ export function checkTags(this: IExecuteFunctions, value: unknown, field: string
 	return tags;
 }
 
+
+const SYSTEMS = ['ghl', 'clio', 'rankr'] as const;
+
+/** Where a record came from (the contract's System): contacts call it Source System, tasks and notes Source. */
+export function sourceField(record: 'contact' | 'task' | 'note'): INodeProperties {
+	return {
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Clio', value: 'clio' },
+			{ name: 'GHL', value: 'ghl' },
+			{ name: 'Rankr', value: 'rankr' },
+		],
+		default: 'rankr',
+		description: `The system this ${record} came from`,
+	};
+}
+
+export function checkSource(ctx: IExecuteFunctions, value: unknown, itemIndex: number, field = 'Source'): (typeof SYSTEMS)[number] {
+	return checkEnum(ctx, value, SYSTEMS, field, itemIndex);
+}
+
+/** A contract Links list from JSON text or a list: each {system: ghl|clio, id, account?, version?, syncedAt?, snapshot?}. */
+export function checkLinks(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
+	let list = value;
+	if (typeof value === 'string') {
+		try {
+			list = JSON.parse(value) as unknown;
+		} catch {
+			throw invalid(ctx, 'Links', itemIndex, 'is not valid JSON', 'e.g. [{"system": "ghl", "id": "ocQHyuzHvysMo5N5VsXc"}]');
+		}
+	}
+	if (!Array.isArray(list)) throw invalid(ctx, 'Links', itemIndex, 'is not a list');
+	if (list.length > 20) throw invalid(ctx, 'Links', itemIndex, `has ${list.length} links; Rankr takes at most 20`);
+	return list.map((link: unknown, n) => {
+		const l = (link ?? {}) as IDataObject;
+		if (l.system !== 'ghl' && l.system !== 'clio') throw invalid(ctx, 'Links', itemIndex, `link ${n + 1}: system "${String(l.system)}" is not ghl or clio`);
+		if (typeof l.id !== 'string' || !l.id || l.id.length > 255) throw invalid(ctx, 'Links', itemIndex, `link ${n + 1}: id must be text of 1 to 255 characters`);
+		const allowed = ['system', 'id', 'account', 'version', 'syncedAt', 'snapshot'];
+		const extra = Object.keys(l).find((k) => !allowed.includes(k));
+		if (extra) throw invalid(ctx, 'Links', itemIndex, `link ${n + 1}: "${extra}" is not one of ${allowed.join(', ')}`);
+		return l;
+	});
+}

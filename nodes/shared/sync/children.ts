@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { allOrFirstError, isConflict, nodeError } from './errors';
+import { decideFields, newer } from './inverse';
+import { linksOf } from './links';
 import { differingFields, noteFields, taskFields } from './mapping';
 import { childIdOfRef, childRef } from './refs';
 import type { ChildKind } from './refs';
@@ -52,7 +54,7 @@ export async function reconcileChildren(
 		const record = existing.get(sourceId);
 		existing.delete(sourceId);
 		outcomes.push(
-			record ? matchRecord(call, kind, contactId, record, wanted) : createOrAdopt(call, kind, contactId, childRef(target.locationId, kind, sourceId), wanted),
+			record ? matchRecord(call, kind, contactId, record, wanted, source.dateUpdated) : createOrAdopt(call, kind, contactId, childRef(target.locationId, kind, sourceId), wanted),
 		);
 	}
 	// What is left came from GHL but GHL no longer has it.
@@ -64,9 +66,14 @@ export async function reconcileChildren(
 	return counts;
 }
 
-/** Writes only the fields of an existing Rankr record that differ from what GHL holds. */
-async function matchRecord(call: RankrCall, kind: ChildKind, contactId: string, record: IDataObject, wanted: IDataObject): Promise<Outcome> {
-	const differing = differingFields(wanted, record);
+/**
+ * Writes only the fields of an existing Rankr record that differ from what GHL holds. A record Sync to GHL
+ * linked carries a snapshot of what both sides agreed on: a field GHL has not changed since is Rankr's to
+ * keep (no echo), and one both changed goes to the newer side.
+ */
+async function matchRecord(call: RankrCall, kind: ChildKind, contactId: string, record: IDataObject, wanted: IDataObject, ghlUpdatedAt?: unknown): Promise<Outcome> {
+	const link = linksOf(record).find((l) => l.system === 'ghl');
+	const differing = decideFields(differingFields(wanted, record), wanted, record, link?.snapshot, newer(ghlUpdatedAt, record.updatedAt), 'ghl').write;
 	if (!differing.length) return 'unchanged';
 	await updateRecord(call, kind, contactId, String(record.id), wanted, differing);
 	return 'updated';

@@ -6,6 +6,8 @@ import { reconcileChildren } from './children';
 import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import type { GhlContactBundle } from './ghlSource';
+import { decideFields, newer } from './inverse';
+import { ghlContactLinks } from './links';
 import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
 import type { RankrCall } from './rankrTarget';
 import { addTags, archiveContact, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, upsertContact } from './rankrTarget';
@@ -108,7 +110,9 @@ export async function syncContact(
 		for (const tag of plan.remove) await removeTag(call, rankrContactId, tag);
 		tagChange = { added: plan.add, removed: plan.remove };
 		tagsSkipped = plan.skipped;
-		const differing = differingFields(wanted, existing);
+		// A contact Sync to GHL linked keeps a snapshot: only what GHL changed since is written (no echo).
+		const link = ghlContactLinks(locationId, existing).find((l) => l.id === ghlContactId);
+		const differing = decideFields(differingFields(wanted, existing), wanted, existing, link?.snapshot, newer(source.contact.dateUpdated, existing.updatedAt), 'ghl').write;
 		// GHL has this contact, so an archived Rankr copy (archived when GHL seemed to have deleted it) is restored.
 		const restore = isArchived(existing);
 		const recordTags = externalTagsDiffer(existing, tags);

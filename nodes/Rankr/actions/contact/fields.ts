@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkEmail, invalid } from '../../../shared/validation';
-import { checkTags, tagsField } from '../common';
+import { checkLinks, checkSource, checkTags, sourceField, tagsField } from '../common';
 
 /** The contact fields of the contract (ContactFields), as the editor offers them and as they are checked. */
 
@@ -40,10 +40,19 @@ export const contactFieldOptions: INodeProperties[] = [
 	{ ...text('Email', 'email', 'name@email.com'), placeholder: 'name@email.com' },
 	{ ...text('External Ref', 'externalRef', 'ghl:ve9EPM428h8vShlRW1KT:ocQHyuzHvysMo5N5VsXc'), description: 'Your reference for this contact, unique in Rankr' },
 	text('First Name', 'firstName', 'Ada'),
+	{
+		displayName: 'Links',
+		name: 'links',
+		type: 'json',
+		default: '[]',
+		description:
+			'The outside records this contact is linked to, as a list of {system: "ghl" or "clio", ID, account, version, syncedAt, snapshot}; replaces the contact\'s links',
+	},
 	text('Last Name', 'lastName', 'Lovelace'),
 	text('Phone', 'phone', '+14155550123'),
 	text('Postal Code', 'postalCode', '73301'),
-	text('Source', 'source', 'ghl'),
+	{ ...text('Source', 'source', 'facebook ad'), description: 'Where the lead came from (free text)' },
+	{ ...sourceField('contact'), displayName: 'Source System', name: 'sourceSystem' },
 	text('State', 'state', 'TX'),
 	{ ...tagsField, description: 'Replaces the contact\'s tags. Comma-separated, or an expression giving a list.' },
 	{ ...text('Time Zone', 'timezone', 'America/Chicago'), description: 'IANA time zone' },
@@ -88,6 +97,12 @@ export function contactBody(this: IExecuteFunctions, itemIndex: number, fields: 
 				break;
 			case 'tags':
 				body.tags = checkTags.call(this, raw, 'Tags', itemIndex);
+				break;
+			case 'links':
+				body.links = checkLinks(this, raw, itemIndex);
+				break;
+			case 'sourceSystem':
+				body.sourceSystem = checkSource(this, raw, itemIndex, 'Source System');
 				break;
 			case 'customFields':
 				body.customFields = customFieldsBody.call(this, itemIndex, raw as IDataObject);

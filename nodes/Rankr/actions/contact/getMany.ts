@@ -31,6 +31,14 @@ export const getMany: OperationModule = {
 				placeholder: 'e.g. ghl:ve9EPM428h8vShlRW1KT:',
 				description: 'E.g. every contact synced from one GHL location.',
 			},
+			{
+				displayName: 'Linked To',
+				name: 'link',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ghl:ocQHyuzHvysMo5N5VsXc',
+				description: 'Contacts linked to this outside record: the system (ghl or clio), a colon, its ID',
+			},
 			{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Text in the name, email, phone or company name' },
 			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Contacts holding this tag' },
 			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '' },
@@ -50,6 +58,7 @@ export const getMany: OperationModule = {
 			if (key === 'email') qs.email = checkEmail(this, value, 'Filters → Email', i);
 			else if (key === 'updatedSince') qs.updatedSince = checkDate(this, raw, 'Filters → Updated Since', i);
 			else if (key === 'tag') qs.tag = value.toLowerCase();
+			else if (key === 'link' && !/^(ghl|clio):.+$/.test(value)) throw invalid(this, 'Filters → Linked To', i, `"${value.slice(0, 40)}" is not <system>:<id>`, 'e.g. ghl:ocQHyuzHvysMo5N5VsXc');
 			else qs[key] = value;
 			if (typeof qs[key] === 'string' && (qs[key] as string).length > 255) throw invalid(this, `Filters → ${key}`, i, 'is longer than 255 characters');
 		}

@@ -4,8 +4,9 @@ import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
 import { parityCheck } from './parityCheck';
 import { syncContact } from './syncContact';
+import { syncToGhl } from './syncToGhl';
 
-export const operations: ResourceOperations = { syncContact, parityCheck };
+export const operations: ResourceOperations = { syncContact, syncToGhl, parityCheck };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,6 +27,12 @@ export const description: INodeProperties[] = [
 				value: 'syncContact',
 				action: 'Sync a contact',
 				description: 'Make the Rankr contact, its tags, tasks and notes match GHL; writes only what differs',
+			},
+			{
+				name: 'Sync to GHL',
+				value: 'syncToGhl',
+				action: 'Sync a contact to GHL',
+				description: 'Make the GHL contact, its tasks, notes and Rankr’s tags match Rankr; writes only what differs',
 			},
 		],
 		default: 'syncContact',

@@ -4,7 +4,7 @@ import type { OperationModule } from '../../../shared/operation';
 import { rankrRequest } from '../../../shared/rankrApi';
 import { apiPath } from '../../../shared/transport/path';
 import { invalid } from '../../../shared/validation';
-import { contactLocator, getContactChoice, getContactId } from '../common';
+import { contactLocator, getContactChoice, getContactId, sourceField } from '../common';
 import { noteBody, noteBodyField, noteExternalRefField } from './fields';
 
 export const create: OperationModule = {
@@ -12,7 +12,7 @@ export const create: OperationModule = {
 	description: [
 		contactLocator(),
 		{ ...noteBodyField, required: true },
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: [noteExternalRefField] },
+		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: [noteExternalRefField, sourceField('note')] },
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		getContactChoice.call(this, i);

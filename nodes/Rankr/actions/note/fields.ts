@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid } from '../../../shared/validation';
-import { idField, requirePrefixedId } from '../common';
+import { checkSource, idField, requirePrefixedId } from '../common';
 
 export const noteIdField = idField('Note ID', 'noteId', 'nte_7Hd2kLm1');
 
@@ -36,6 +36,7 @@ export function noteBody(this: IExecuteFunctions, itemIndex: number, fields: IDa
 		if (text.length > 10_000) throw invalid(this, 'Body', itemIndex, `is ${text.length} characters long; Rankr takes at most 10,000`);
 		body.body = text;
 	}
+	if (fields.source !== undefined && fields.source !== '') body.source = checkSource(this, fields.source, itemIndex);
 	if (fields.externalRef !== undefined && fields.externalRef !== '') {
 		const ref = String(fields.externalRef).trim();
 		if (ref.length > 255) throw invalid(this, 'External Ref', itemIndex, 'is longer than 255 characters');

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkDate, invalid } from '../../../shared/validation';
-import { idField, requirePrefixedId } from '../common';
+import { checkDate, checkEnum, invalid } from '../../../shared/validation';
+import { checkSource, idField, requirePrefixedId, sourceField } from '../common';
+
+const TASK_STATUSES = ['pending', 'in_progress', 'in_review', 'complete'] as const;
 
 export const taskIdField = idField('Task ID', 'taskId', 'tsk_4Qm9xT2b');
 
@@ -15,6 +17,20 @@ export const taskFieldOptions: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
 	{ displayName: 'Due At', name: 'dueAt', type: 'dateTime', default: '' },
 	{ displayName: 'External Ref', name: 'externalRef', type: 'string', default: '', placeholder: 'e.g. ghl:ve9EPM428h8vShlRW1KT:task:x8Jk2', description: 'Your reference for this task' },
+	sourceField('task'),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Complete', value: 'complete' },
+			{ name: 'In Progress', value: 'in_progress' },
+			{ name: 'In Review', value: 'in_review' },
+			{ name: 'Pending', value: 'pending' },
+		],
+		default: 'pending',
+		description: 'Complete also sets Completed; another status on a completed task opens it again',
+	},
 	{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 ];
 
@@ -31,6 +47,8 @@ export function taskBody(this: IExecuteFunctions, itemIndex: number, fields: IDa
 	for (const [key, raw] of Object.entries(fields)) {
 		if (raw === undefined || raw === null || raw === '') continue;
 		if (key === 'completed') body.completed = Boolean(raw);
+		else if (key === 'status') body.status = checkEnum(this, raw, TASK_STATUSES, 'Status', itemIndex);
+		else if (key === 'source') body.source = checkSource(this, raw, itemIndex);
 		else if (key === 'dueAt') body.dueAt = checkDate(this, raw, 'Due At', itemIndex);
 		else {
 			const value = String(raw).trim();

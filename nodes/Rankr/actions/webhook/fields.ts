@@ -12,12 +12,17 @@ export function getWebhookId(this: IExecuteFunctions, itemIndex: number): string
 export const RANKR_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Contact Created', value: 'contact.created' },
 	{ name: 'Contact Deleted', value: 'contact.deleted' },
+	{ name: 'Contact Merged', value: 'contact.merged' },
 	{ name: 'Contact Updated', value: 'contact.updated' },
 	{ name: 'Note Created', value: 'note.created' },
+	{ name: 'Note Deleted', value: 'note.deleted' },
+	{ name: 'Note Updated', value: 'note.updated' },
 	{ name: 'Rule Fired', value: 'rule.fired' },
 	{ name: 'Score Changed', value: 'score.changed' },
 	{ name: 'Tag Added', value: 'tag.added' },
 	{ name: 'Tag Removed', value: 'tag.removed' },
 	{ name: 'Task Completed', value: 'task.completed' },
 	{ name: 'Task Created', value: 'task.created' },
+	{ name: 'Task Deleted', value: 'task.deleted' },
+	{ name: 'Task Updated', value: 'task.updated' },
 ];
