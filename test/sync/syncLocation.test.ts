@@ -4,6 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { LocationSummary } from '../../nodes/shared/sync/syncLocation';
+
 import type { SyncSandboxes } from './setup';
 import { parity, rankrWrites, runLocation, startSandboxes } from './setup';
 
@@ -35,12 +37,18 @@ async function clockCaughtUp() {
 	while (Date.now() <= latest) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** Where the last run's window ended, from the cursor in the workflow's static data. */
+function cursorSince(): number {
+	const nodeData = staticData['node:Node Under Test'] as { ghlRankrSyncLocation: Record<string, { since: string }> };
+	return Date.parse(nodeData.ghlRankrSyncLocation[sb.ghl.locationId].since);
+}
+
 async function syncRun(parameters: Record<string, unknown> = {}) {
 	await clockCaughtUp();
 	const { items, error } = await runLocation(sb, staticData, parameters);
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
-	return items[0].json as IDataObject & { requests: { ghl: number; rankr: number }; cursor: IDataObject; tasks: IDataObject; notes: IDataObject };
+	return items[0].json as unknown as LocationSummary;
 }
 
 describe('GHL Sync → Sync Location', () => {
@@ -86,7 +94,7 @@ describe('GHL Sync → Sync Location', () => {
 
 	it('a change GHL’s search shows late (dated before the last run ended) is caught inside the overlap', async () => {
 		await syncRun();
-		const until = Date.parse(String((staticData as Record<string, Record<string, { since: string }>>)['node:Node Under Test'].ghlRankrSyncLocation[sb.ghl.locationId].since));
+		const until = cursorSince();
 		const [late] = ghlContacts();
 		// Changed 2 minutes before the last run ended, but indexed only now: its dateUpdated lies behind the cursor.
 		sb.ghl.store.updateContact(late.id, { lastName: 'Lateindexed' });
@@ -99,7 +107,7 @@ describe('GHL Sync → Sync Location', () => {
 
 	it('without an overlap the same late change is missed (what the overlap is for)', async () => {
 		await syncRun({ options: { overlapMinutes: 0 } });
-		const until = Date.parse(String((staticData as Record<string, Record<string, { since: string }>>)['node:Node Under Test'].ghlRankrSyncLocation[sb.ghl.locationId].since));
+		const until = cursorSince();
 		const [late] = ghlContacts();
 		sb.ghl.store.updateContact(late.id, { lastName: 'Lateindexed' });
 		late.dateUpdated = new Date(until - 2 * 60_000).toISOString();

@@ -42,7 +42,7 @@ export function loadCursor(staticData: IDataObject, locationId: string): Locatio
 /** Writes the cursor back (n8n saves static data when the execution ends). */
 export function saveCursor(staticData: IDataObject, locationId: string, cursor: LocationCursor): void {
 	const all = ((staticData[STATE_KEY] as IDataObject | undefined) ?? {}) as Record<string, LocationCursor>;
-	all[locationId] = { ...cursor, retry: cursor.retry.slice(0, MAX_RETRY) };
+	all[locationId] = { ...cursor, retry: [...new Set(cursor.retry)].slice(0, MAX_RETRY) };
 	staticData[STATE_KEY] = all;
 }
 

@@ -47,7 +47,9 @@ export interface GhlReader {
 async function ghl<T>(reader: GhlReader, request: Omit<ApiRequest, 'itemIndex'>): Promise<T> {
 	reader.budget.ghl++;
 	try {
-		return await ghlRequest<T>(reader.ctx, { ...request, itemIndex: reader.itemIndex });
+		const answer = await ghlRequest<T>(reader.ctx, { ...request, itemIndex: reader.itemIndex });
+		await reader.budget.learn(reader.ctx);
+		return answer;
 	} catch (error) {
 		throw nodeError(reader.ctx.getNode(), error);
 	}

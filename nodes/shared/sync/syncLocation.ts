@@ -6,6 +6,7 @@ import type { BatchCounts, ContactOutcome } from './batchWrite';
 import { noBatchCounts, writeChildren, writeContacts } from './batchWrite';
 import type { Deletions } from './children';
 import { scanDeletions } from './deletionScan';
+import { allOrFirstError, nodeError } from './errors';
 import type { LocationCursor } from './locationCursor';
 import { emptyCursor, loadCursor, saveCursor, trimRecent } from './locationCursor';
 import type { GhlReader } from './locationRead';
@@ -85,27 +86,42 @@ interface Run {
 	cursor: LocationCursor;
 }
 
-/**
- * Syncs these contacts (already read from GHL): their tasks in bulk, their notes, then the batch writes.
- * Answers how many of them (in order) it did: fewer when the budget could not pay for the rest.
- */
-async function syncContacts(run: Run, contacts: IDataObject[]): Promise<{ done: number; outcomes: ContactOutcome[] }> {
-	const { reader, call, summary } = run;
-	const { budget, locationId } = reader;
-	// Each contact costs one notes read, and the task search at least one request.
-	let take = Math.min(contacts.length, Math.max(0, budget.left - 1));
-	if (take === 0) return { done: 0, outcomes: [] };
-	const tasks = await tasksOf(reader, contacts.slice(0, take).map((c) => String(c.id)));
-	if (!tasks) return { done: 0, outcomes: [] };
-	take = Math.min(take, Math.max(0, budget.left));
-	const batch = contacts.slice(0, take);
-	if (!batch.length) return { done: 0, outcomes: [] };
-	const notes = await notesOfMany(reader, batch.map((c) => String(c.id)));
+interface ReadBatch {
+	/** How many of the contacts given (in order) were read whole: fewer when the budget could not pay for the rest. */
+	done: number;
+	batch: IDataObject[];
+	tasks: Map<string, IDataObject[]>;
+	notes: Map<string, IDataObject[]>;
+}
 
-	const outcomes = await writeContacts(call, locationId, batch);
+/** The GHL side of these contacts (already found): their tasks in bulk and their notes, as far as the budget goes. */
+async function readBatch(run: Run, contacts: IDataObject[]): Promise<ReadBatch> {
+	const { reader } = run;
+	const none: ReadBatch = { done: 0, batch: [], tasks: new Map(), notes: new Map() };
+	// Each contact costs one notes read, and the task search at least one request.
+	let take = Math.min(contacts.length, Math.max(0, reader.budget.left - 1));
+	if (take === 0) return none;
+	const tasks = await tasksOf(reader, contacts.slice(0, take).map((c) => String(c.id)));
+	if (!tasks) return none;
+	take = Math.min(take, Math.max(0, reader.budget.left));
+	const batch = contacts.slice(0, take);
+	if (!batch.length) return none;
+	return { done: take, batch, tasks, notes: await notesOfMany(reader, batch.map((c) => String(c.id))) };
+}
+
+/** The Rankr side: contacts first (their Rankr IDs), then their tasks and notes, in batches. */
+async function writeBatch(run: Run, read: ReadBatch): Promise<ContactOutcome[]> {
+	const { call, summary, reader } = run;
+	const { locationId } = reader;
+	if (!read.batch.length) return [];
+	const outcomes = await writeContacts(call, locationId, read.batch);
 	const written = outcomes.filter((o): o is ContactOutcome & { rankrContactId: string } => o.status !== 'failed' && o.rankrContactId !== undefined);
-	addCounts(summary.tasks, await writeChildren(call, 'task', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: tasks.get(o.ghlContactId) ?? [] }))));
-	addCounts(summary.notes, await writeChildren(call, 'note', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: notes.get(o.ghlContactId) ?? [] }))));
+	const [tasks, notes] = await allOrFirstError<[BatchCounts, BatchCounts]>([
+		writeChildren(call, 'task', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: read.tasks.get(o.ghlContactId) ?? [] }))),
+		writeChildren(call, 'note', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: read.notes.get(o.ghlContactId) ?? [] }))),
+	]);
+	addCounts(summary.tasks, tasks);
+	addCounts(summary.notes, notes);
 	for (const o of outcomes) {
 		summary.read++;
 		summary[o.status]++;
@@ -115,7 +131,12 @@ async function syncContacts(run: Run, contacts: IDataObject[]): Promise<{ done: 
 		}
 		if (o.error && summary.failures.length < LISTED) summary.failures.push({ ghlContactId: o.ghlContactId, error: o.error });
 	}
-	return { done: take, outcomes };
+	return outcomes;
+}
+
+async function syncContacts(run: Run, contacts: IDataObject[]): Promise<{ done: number; outcomes: ContactOutcome[] }> {
+	const read = await readBatch(run, contacts);
+	return { done: read.done, outcomes: await writeBatch(run, read) };
 }
 
 /** Contacts whose Rankr write failed last time, read again by ID (a contact GHL deleted meanwhile is the deletion scan's). */
@@ -171,36 +192,59 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 	cursor.pending = { until, after };
 
 	let finished = cursor.retry.length ? await retryFailed(run) : true;
-	while (finished) {
-		if (!budget.fits(3)) {
-			finished = false;
-			break;
-		}
-		const page = await searchChanged(reader, { from, until }, after);
-		await budget.learn(ctx);
-		const todo = page.contacts.filter((c) => cursor?.recent[String(c.id)] !== c.dateUpdated);
-		const { done, outcomes } = await syncContacts(run, todo);
-		// Where the search goes on: after the last contact done (and the already-synced ones before the next).
-		const stopAt = done < todo.length ? page.contacts.indexOf(todo[done]) : page.contacts.length;
+	// While Rankr takes one page's writes, GHL's reads of the next page go on; the cursor moves past a page
+	// only once its writes are done.
+	let writing: Promise<void> | undefined;
+	let writeError: unknown;
+	const settle = async () => {
+		await writing;
+		if (writeError) throw nodeError(ctx.getNode(), writeError);
+	};
+	const commit = (page: IDataObject[], todo: IDataObject[], done: number, outcomes: ContactOutcome[], position: unknown[] | null) => {
 		const failed = new Set(outcomes.filter((o) => o.status === 'failed').map((o) => o.ghlContactId));
 		for (const c of todo.slice(0, done)) {
 			const id = String(c.id);
-			if (failed.has(id)) cursor.retry.push(id);
-			else if (typeof c.dateUpdated === 'string' && Date.parse(c.dateUpdated) >= Date.parse(until) - overlapMs) cursor.recent[id] = c.dateUpdated;
+			if (failed.has(id)) run.cursor.retry.push(id);
+			else if (typeof c.dateUpdated === 'string' && Date.parse(c.dateUpdated) >= Date.parse(until) - overlapMs) run.cursor.recent[id] = c.dateUpdated;
 		}
-		if (stopAt > 0) after = page.contacts[stopAt - 1].searchAfter ?? null;
-		cursor.pending = { until, after };
+		run.cursor.pending = { until, after: position };
 		ctx.logger.info(`GHL Rankr Sync → Sync Location: ${summary.read} contacts synced (${summary.created} created, ${summary.updated} updated), ${budget.ghl} GHL requests`, {
 			locationId,
 			read: summary.read,
+			pageSize: page.length,
 		});
-		if (stopAt < page.contacts.length) {
-			finished = false;
-			break;
+	};
+	try {
+		while (finished) {
+			if (!budget.fits(3)) {
+				finished = false;
+				break;
+			}
+			const page = await searchChanged(reader, { from, until }, after);
+			const todo = page.contacts.filter((c) => cursor?.recent[String(c.id)] !== c.dateUpdated);
+			const read = await readBatch(run, todo);
+			// Where the search goes on: after the last contact done (and the already-synced ones before the next).
+			const stopAt = read.done < todo.length ? page.contacts.indexOf(todo[read.done]) : page.contacts.length;
+			if (stopAt > 0) after = page.contacts[stopAt - 1].searchAfter ?? null;
+			const position = after;
+			await settle();
+			writing = writeBatch(run, read).then(
+				(outcomes) => commit(page.contacts, todo, read.done, outcomes, position),
+				(error: unknown) => {
+					writeError = error;
+				},
+			);
+			if (stopAt < page.contacts.length) {
+				finished = false;
+				break;
+			}
+			if (page.contacts.length < CHANGED_PAGE) break;
+			if (!after) throw new NodeOperationError(ctx.getNode(), 'GHL’s search answered a full page without a searchAfter position; the sync cannot page on', { itemIndex });
 		}
-		if (page.contacts.length < CHANGED_PAGE) break;
-		if (!after) throw new NodeOperationError(ctx.getNode(), 'GHL’s search answered a full page without a searchAfter position; the sync cannot page on', { itemIndex });
+	} finally {
+		await writing;
 	}
+	await settle();
 	if (finished) {
 		cursor.since = until;
 		cursor.pending = null;
