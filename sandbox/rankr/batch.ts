@@ -64,10 +64,15 @@ function changedChildFields<T extends object>(record: T, input: object): string[
 	return Object.entries(input).filter(([key, value]) => key !== 'contactId' && (record as Record<string, unknown>)[key] !== value).map(([key]) => key);
 }
 
+function findChild<T extends { contactId: string; externalRef: string | null }>(records: Iterable<T>, contactId: string, externalRef: string): T | undefined {
+	for (const r of records) if (r.contactId === contactId && r.externalRef === externalRef) return r;
+	return undefined;
+}
+
 function upsertTask(store: RankrStore, record: ChildInput<TaskInput & { title: string }>) {
 	const { contactId, ...input } = record;
 	store.findContact(contactId);
-	const existing = [...store.tasks.values()].find((t) => t.contactId === contactId && t.externalRef === input.externalRef);
+	const existing = findChild(store.tasks.values(), contactId, input.externalRef);
 	if (!existing) return { status: 'created' as Status, task: addTask(store, contactId, input), changedFields: [] as string[] };
 	const sameInstant = (a: unknown, b: unknown) => a === b || (typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b));
 	const changedFields = changedChildFields(existing, input).filter((f) => !(f === 'dueAt' && sameInstant(existing.dueAt, input.dueAt)));
@@ -78,7 +83,7 @@ function upsertTask(store: RankrStore, record: ChildInput<TaskInput & { title: s
 function upsertNote(store: RankrStore, record: ChildInput<NoteInput & { body: string }>) {
 	const { contactId, ...input } = record;
 	store.findContact(contactId);
-	const existing = [...store.notes.values()].find((n) => n.contactId === contactId && n.externalRef === input.externalRef);
+	const existing = findChild(store.notes.values(), contactId, input.externalRef);
 	if (!existing) return { status: 'created' as Status, note: addNote(store, contactId, input), changedFields: [] as string[] };
 	const changedFields = changedChildFields(existing, input);
 	if (!changedFields.length) return { status: 'unchanged' as Status, note: existing, changedFields };
