@@ -9,6 +9,9 @@ import type { LocationSummary } from '../../nodes/shared/sync/syncLocation';
 import type { SyncSandboxes } from './setup';
 import { parity, rankrWrites, runLocation, startSandboxes } from './setup';
 
+// Each case syncs 250 contacts and runs Parity Check with children (about 1,000 reads): room on a loaded machine.
+jest.setTimeout(180_000);
+
 const CONTACTS = 250;
 let sb: SyncSandboxes;
 let staticData: IDataObject;
