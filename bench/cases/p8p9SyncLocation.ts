@@ -86,7 +86,7 @@ export const p8: BenchCase = {
 		} finally {
 			await Promise.all([sb.ghl.close(), sb.rankr.close()]);
 		}
-		return { id: 'P8', title: p8.title, scale: `5,000 contacts (reference: 500); ${SCALE}`, measures, notes };
+		return { id: 'P8', title: p8.title, scale: `5,000 contacts (reference: ${REFERENCE}); ${SCALE}`, measures, notes };
 	},
 };
 
