@@ -4,6 +4,9 @@
  */
 import './env';
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { p1 } from './cases/p1ReturnAll';
 import { p2 } from './cases/p2Updates';
 import { p3 } from './cases/p3Throughput';
@@ -11,11 +14,12 @@ import { p4 } from './cases/p4Webhooks';
 import { p5 } from './cases/p5Memory';
 import { p6 } from './cases/p6QueuePacing';
 import { p7 } from './cases/p7QueueLocations';
+import { p8, p9, writeSyncSection } from './cases/p8p9SyncLocation';
 import { stopQueueCluster, writeQueueSection } from './cases/queueCluster';
 import { machine, printResult, writeDocs } from './report';
 import type { BenchCase, CaseResult } from './types';
 
-const CASES: BenchCase[] = [p1, p2, p3, p4, p5, p6, p7];
+const CASES: BenchCase[] = [p1, p2, p3, p4, p5, p6, p7, p8, p9];
 
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).map((a) => a.toUpperCase());
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
 	else {
 		const file = writeQueueSection(results);
 		if (file) console.log(`Wrote the P6 / P7 block of ${file}`);
+		const docs = path.resolve(__dirname, '../docs/benchmarks.md');
+		if (writeSyncSection(results, machine(), docs, fs)) console.log(`Wrote the P8 / P9 block of ${docs}`);
 	}
 }
 

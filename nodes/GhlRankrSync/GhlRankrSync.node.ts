@@ -30,7 +30,7 @@ export class GhlRankrSync implements INodeType {
 		icon: { light: 'file:ghlRankrSync.svg', dark: 'file:ghlRankrSync.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {parityCheck: "Parity Check", syncToGhl: "Sync to GHL"}[$parameter["operation"]] || "Sync Contact" }}',
+		subtitle: '={{ {parityCheck: "Parity Check", syncToGhl: "Sync to GHL", syncLocation: "Sync Location"}[$parameter["operation"]] || "Sync Contact" }}',
 		description: 'Make Rankr match GHL (contacts, tags, tasks, notes), or report where the two differ',
 		defaults: { name: 'GHL Rankr Sync' },
 		usableAsTool: true,

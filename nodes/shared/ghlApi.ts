@@ -5,6 +5,7 @@ import { LOCATION_TOKEN_MISSING } from '../../credentials/GhlApi.credentials';
 import { bodyInSpecTypes } from './ghlSpecTypes';
 import type { PlannedRequest } from './operation';
 import { stopIfPreflight } from './operation';
+import { rateWindowFor } from './transport/pacer';
 import { apiRequest, resolveTarget } from './transport/request';
 import type { ApiProfile, ApiRequest, ApiResponse, RateLimitInfo, RequestContext } from './transport/types';
 
@@ -138,6 +139,12 @@ function credentialProblem(ctx: RequestContext, error: unknown, itemIndex?: numb
 export async function ghlLocation(ctx: RequestContext): Promise<string> {
 	const { target } = await resolveTarget(ctx, ghlProfile);
 	return target.account.locationId;
+}
+
+/** What GHL's X-RateLimit-Daily-Remaining last said for this credential's location (undefined before any answer). */
+export async function ghlDailyRemaining(ctx: RequestContext): Promise<number | undefined> {
+	const { target } = await resolveTarget(ctx, ghlProfile);
+	return rateWindowFor(target.pacingKey, ghlProfile.defaultLimit).daily.lastRemaining;
 }
 
 /** Path segments under /contacts/ that are endpoints, not contact IDs. */

@@ -13,6 +13,7 @@ import type { OpenApiValidator, Operation } from '../shared/openapi';
 import { describeErrors, summarize } from '../shared/openapi';
 import type { SlidingWindowLimiter } from '../shared/rateLimit';
 import { accountRoutes } from './account';
+import { batchRoutes } from './batch';
 import { clioChange } from './clio';
 import { contactRoutes } from './contacts';
 import type { RankrContext } from './context';
@@ -46,6 +47,7 @@ export interface Pipeline {
 /** Fixed paths before parameterised ones that could swallow them (/contacts/upsert before /contacts/{id}). */
 export const rankrRoutes: Route<RankrContext>[] = [
 	...accountRoutes,
+	...batchRoutes,
 	...contactRoutes,
 	...taskRoutes,
 	...noteRoutes,

@@ -26,8 +26,8 @@ function panelActions(node: INodeType): string[] {
 }
 
 describe('the nodes panel lists the actions of every action node', () => {
-	it('GHL Rankr Sync lists Sync Contact, Sync to GHL and Parity Check as actions', () => {
-		expect(panelActions(new GhlRankrSync()).sort()).toEqual(['Check contacts for parity', 'Sync a contact', 'Sync a contact to GHL']);
+	it('GHL Rankr Sync lists Sync Contact, Sync Location, Sync to GHL and Parity Check as actions', () => {
+		expect(panelActions(new GhlRankrSync()).sort()).toEqual(['Check contacts for parity', 'Sync a contact', 'Sync a contact to GHL', 'Sync a location incrementally']);
 	});
 
 	it.each([

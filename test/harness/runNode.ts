@@ -30,6 +30,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	typeVersion?: number;
+	/** The workflow's static data; the object is written in place, so passing it again carries it to the next run. */
+	staticData?: IDataObject;
 }
 
 export interface RunNodeResult {
@@ -102,6 +104,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodeTypes,
 		active: false,
 		settings: {},
+		staticData: options.staticData,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',

@@ -203,13 +203,16 @@ describe('Rankr node: rules, events, webhooks', () => {
 	});
 });
 
+/** The batch upserts serve GHL Rankr Sync → Sync Location (test/sync/syncLocation*.test.ts); the Rankr node has no batch operation yet. */
+const SYNC_ONLY = ['batchUpsertContacts', 'batchUpsertTasks', 'batchUpsertNotes'];
+
 describe('the contract is covered', () => {
-	it('every operation of docs/rankr-openapi.yaml was exercised by the node above', () => {
+	it('every operation of docs/rankr-openapi.yaml but the sync’s batch upserts was exercised by the node above', () => {
 		const contract = parse(fs.readFileSync(RANKR_CONTRACT_PATH, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
 		const operationIds = Object.values(contract.paths).flatMap((methods) =>
 			Object.values(methods).map((op) => op?.operationId).filter((id): id is string => Boolean(id)),
 		);
-		expect(operationIds).toHaveLength(36);
-		expect(operationIds.filter((id) => !exercised.has(id))).toEqual([]);
+		expect(operationIds).toHaveLength(39);
+		expect(operationIds.filter((id) => !exercised.has(id) && !SYNC_ONLY.includes(id))).toEqual([]);
 	});
 });

@@ -48,6 +48,22 @@ const cases: Record<string, { valid: (f: Fixture) => Call; invalid: (f: Fixture)
 		}),
 		invalid: () => ({ method: 'POST', path: '/v1/contacts/upsert', body: { firstName: 'No key' } }),
 	},
+	batchUpsertContacts: {
+		valid: (f) => ({
+			method: 'POST',
+			path: '/v1/contacts/batch-upsert',
+			body: { contacts: [{ externalRef: f.contact.externalRef, city: 'Paris', syncExternalTags: ['vip'] }, { externalRef: 'ghl:loc:new', email: 'new@example.com', archived: false }] },
+		}),
+		invalid: () => ({ method: 'POST', path: '/v1/contacts/batch-upsert', body: { contacts: [{ email: 'no-ref@example.com' }] } }),
+	},
+	batchUpsertTasks: {
+		valid: (f) => ({ method: 'POST', path: '/v1/tasks/batch-upsert', body: { tasks: [{ contactId: f.contact.id, externalRef: 'ghl:loc:task:1', title: 'Call', completed: true }] } }),
+		invalid: (f) => ({ method: 'POST', path: '/v1/tasks/batch-upsert', body: { tasks: [{ contactId: f.contact.id, title: 'No ref' }] } }),
+	},
+	batchUpsertNotes: {
+		valid: (f) => ({ method: 'POST', path: '/v1/notes/batch-upsert', body: { notes: [{ contactId: f.contact.id, externalRef: 'ghl:loc:note:1', body: 'Hi' }] } }),
+		invalid: () => ({ method: 'POST', path: '/v1/notes/batch-upsert', body: { notes: [] } }),
+	},
 	getContact: { valid: (f) => ({ method: 'GET', path: C(f) }), invalid: () => ({ method: 'GET', path: '/v1/contacts/not-an-id' }) },
 	updateContact: {
 		valid: (f) => ({ method: 'PATCH', path: C(f), body: { lastName: 'Byron', archived: true, sourceSystem: 'clio' }, headers: { 'Rankr-Origin': 'clio' } }),
@@ -141,9 +157,9 @@ describe('Rankr sandbox conformance to docs/rankr-openapi.yaml', () => {
 		return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: Object.fromEntries(res.headers) };
 	}
 
-	it('has a case for every operation in the contract, and the contract has 36', () => {
+	it('has a case for every operation in the contract, and the contract has 39', () => {
 		expect(validator.operations.map((o) => o.operationId).sort()).toEqual(Object.keys(cases).sort());
-		expect(validator.operations).toHaveLength(36);
+		expect(validator.operations).toHaveLength(39);
 	});
 
 	describe.each(validator.operations.map((o) => [o.operationId, o] as const))('%s', (operationId, operation) => {

@@ -91,3 +91,24 @@ export function linkedRecords(sb: SyncSandboxes) {
 		rankrContact: (ghlId: string) => sb.rankr.store.contactBy('externalRef', ref(ghlId))!,
 	};
 }
+
+/** Sync Location with the workflow's static data carried from run to run (as n8n keeps it for a published workflow). */
+export async function runLocation(sb: SyncSandboxes, staticData: IDataObject, parameters: Record<string, unknown> = {}): Promise<RunNodeResult> {
+	return await runNode({
+		type: RANKR,
+		parameters: { authentication: 'privateIntegration', operation: 'syncLocation', ...parameters },
+		credentials: {
+			rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
+			ghlApi: { authType: 'location', token: sb.ghl.token, locationId: sb.ghl.locationId, baseUrl: sb.ghl.url },
+		},
+		items: [{}],
+		staticData,
+	});
+}
+
+/** Parity Check with tags, tasks and notes: the summary item. */
+export async function parity(sb: SyncSandboxes): Promise<IDataObject> {
+	const { items, error } = await runRankr(sb, { operation: 'parityCheck', compareChildren: true });
+	expect(error).toBeUndefined();
+	return items[0].json;
+}

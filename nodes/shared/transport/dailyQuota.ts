@@ -57,6 +57,11 @@ export class DailyQuota {
 		return 'send';
 	}
 
+	/** What the last answer said is left today (undefined until one carried the header): a long run's budget reads it. */
+	get lastRemaining(): number | undefined {
+		return this.remaining;
+	}
+
 	get exhausted(): boolean {
 		return this.exhaustedUntil !== undefined;
 	}

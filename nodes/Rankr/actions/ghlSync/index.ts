@@ -4,9 +4,10 @@ import type { ResourceOperations } from '../../../shared/operation';
 import { operationFields } from '../../../shared/operation';
 import { parityCheck } from './parityCheck';
 import { syncContact } from './syncContact';
+import { syncLocation } from './syncLocation';
 import { syncToGhl } from './syncToGhl';
 
-export const operations: ResourceOperations = { syncContact, syncToGhl, parityCheck };
+export const operations: ResourceOperations = { syncContact, syncLocation, syncToGhl, parityCheck };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,12 @@ export const description: INodeProperties[] = [
 				value: 'syncContact',
 				action: 'Sync a contact',
 				description: 'Make the Rankr contact, its tags, tasks and notes match GHL; writes only what differs',
+			},
+			{
+				name: 'Sync Location',
+				value: 'syncLocation',
+				action: 'Sync a location incrementally',
+				description: 'Make Rankr match every GHL contact changed since the last run, with tags, tasks and notes, in batches and within a request budget',
 			},
 			{
 				name: 'Sync to GHL',

@@ -1,0 +1,257 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ghlLocation } from '../ghlApi';
+import type { BatchCounts, ContactOutcome } from './batchWrite';
+import { noBatchCounts, writeChildren, writeContacts } from './batchWrite';
+import type { Deletions } from './children';
+import { scanDeletions } from './deletionScan';
+import { allOrFirstError, nodeError } from './errors';
+import type { LocationCursor } from './locationCursor';
+import { emptyCursor, loadCursor, saveCursor, trimRecent } from './locationCursor';
+import type { GhlReader } from './locationRead';
+import { CHANGED_PAGE, contactOrGone, notesOfMany, RequestBudget, searchChanged, tasksOf } from './locationRead';
+import type { RankrCall } from './rankrTarget';
+import { rankrCaller } from './rankrTarget';
+
+/**
+ * Makes Rankr match every GHL contact that changed since the last run, with its tags, tasks and notes, at a
+ * cost that follows what changed: contacts from GHL's search by dateUpdated (100 a page), their tasks from
+ * the location task search (100 contacts a request), a notes read per changed contact, and Rankr's batch
+ * upserts (100 records a request). The same rules as Sync Contact: only differences are written, tags only
+ * as far as they came from GHL, unmappable values skipped and reported, a contact GHL deleted archived (not
+ * deleted) by default. Stops between contacts when the request budget runs out, and says where it goes on.
+ */
+
+export interface SyncLocationOptions {
+	firstRun: 'everything' | 'fromNow';
+	deletions: Deletions;
+	/** GHL requests this run may send; undefined: a quarter of what GHL says is left of the day's quota. */
+	maxRequests: number | undefined;
+	overlapMinutes: number;
+	deletionScan: 'daily' | 'everyRun' | 'never';
+}
+
+export interface LocationSummary extends IDataObject {
+	read: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	restored: number;
+	archived: number;
+	deleted: number;
+	skipped: number;
+	failed: number;
+	tasks: BatchCounts;
+	notes: BatchCounts;
+	requests: { ghl: number; rankr: number; maxGhl: number | null };
+	complete: boolean;
+	stoppedByBudget: boolean;
+	cursor: { since: string | null; until: string | null; resumeAfter: unknown[] | null; retry: number };
+	skippedValues: Array<{ ghlContactId: string; field: string; ghl: string }>;
+	failures: Array<{ ghlContactId: string; error: string }>;
+}
+
+/** Share of the day's remaining GHL quota a run takes when Max Requests is not set: room for everything else. */
+export const AUTO_BUDGET_SHARE = 0.25;
+const LISTED = 100;
+
+function countingCall(call: RankrCall, budget: RequestBudget): RankrCall {
+	const counted = async (request: Parameters<RankrCall>[0]) => {
+		budget.rankr++;
+		return await call(request);
+	};
+	return Object.assign(counted, { node: call.node });
+}
+
+function newSummary(): LocationSummary {
+	return {
+		read: 0, created: 0, updated: 0, unchanged: 0, restored: 0, archived: 0, deleted: 0, skipped: 0, failed: 0,
+		tasks: noBatchCounts(), notes: noBatchCounts(),
+		requests: { ghl: 0, rankr: 0, maxGhl: null },
+		complete: true, stoppedByBudget: false,
+		cursor: { since: null, until: null, resumeAfter: null, retry: 0 },
+		skippedValues: [], failures: [],
+	};
+}
+
+const addCounts = (into: BatchCounts, from: BatchCounts) => {
+	for (const k of Object.keys(into) as Array<keyof BatchCounts>) into[k] += from[k];
+};
+
+interface Run {
+	reader: GhlReader;
+	call: RankrCall;
+	summary: LocationSummary;
+	cursor: LocationCursor;
+}
+
+interface ReadBatch {
+	/** How many of the contacts given (in order) were read whole: fewer when the budget could not pay for the rest. */
+	done: number;
+	batch: IDataObject[];
+	tasks: Map<string, IDataObject[]>;
+	notes: Map<string, IDataObject[]>;
+}
+
+/** The GHL side of these contacts (already found): their tasks in bulk and their notes, as far as the budget goes. */
+async function readBatch(run: Run, contacts: IDataObject[]): Promise<ReadBatch> {
+	const { reader } = run;
+	const none: ReadBatch = { done: 0, batch: [], tasks: new Map(), notes: new Map() };
+	// Each contact costs one notes read, and the task search at least one request.
+	let take = Math.min(contacts.length, Math.max(0, reader.budget.left - 1));
+	if (take === 0) return none;
+	const tasks = await tasksOf(reader, contacts.slice(0, take).map((c) => String(c.id)));
+	if (!tasks) return none;
+	take = Math.min(take, Math.max(0, reader.budget.left));
+	const batch = contacts.slice(0, take);
+	if (!batch.length) return none;
+	return { done: take, batch, tasks, notes: await notesOfMany(reader, batch.map((c) => String(c.id))) };
+}
+
+/** The Rankr side: contacts first (their Rankr IDs), then their tasks and notes, in batches. */
+async function writeBatch(run: Run, read: ReadBatch): Promise<ContactOutcome[]> {
+	const { call, summary, reader } = run;
+	const { locationId } = reader;
+	if (!read.batch.length) return [];
+	const outcomes = await writeContacts(call, locationId, read.batch);
+	const written = outcomes.filter((o): o is ContactOutcome & { rankrContactId: string } => o.status !== 'failed' && o.rankrContactId !== undefined);
+	const [tasks, notes] = await allOrFirstError<[BatchCounts, BatchCounts]>([
+		writeChildren(call, 'task', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: read.tasks.get(o.ghlContactId) ?? [] }))),
+		writeChildren(call, 'note', locationId, written.map((o) => ({ rankrContactId: o.rankrContactId, records: read.notes.get(o.ghlContactId) ?? [] }))),
+	]);
+	addCounts(summary.tasks, tasks);
+	addCounts(summary.notes, notes);
+	for (const o of outcomes) {
+		summary.read++;
+		summary[o.status]++;
+		if (o.skipped.length) {
+			summary.skipped++;
+			for (const s of o.skipped) if (summary.skippedValues.length < LISTED) summary.skippedValues.push({ ghlContactId: o.ghlContactId, ...s });
+		}
+		if (o.error && summary.failures.length < LISTED) summary.failures.push({ ghlContactId: o.ghlContactId, error: o.error });
+	}
+	return outcomes;
+}
+
+async function syncContacts(run: Run, contacts: IDataObject[]): Promise<{ done: number; outcomes: ContactOutcome[] }> {
+	const read = await readBatch(run, contacts);
+	return { done: read.done, outcomes: await writeBatch(run, read) };
+}
+
+/** Contacts whose Rankr write failed last time, read again by ID (a contact GHL deleted meanwhile is the deletion scan's). */
+async function retryFailed(run: Run): Promise<boolean> {
+	const { reader, cursor } = run;
+	const contacts: IDataObject[] = [];
+	const left: string[] = [];
+	for (const id of cursor.retry) {
+		if (!reader.budget.fits(3)) left.push(id);
+		else {
+			const contact = await contactOrGone(reader, id);
+			if (contact) contacts.push(contact);
+		}
+	}
+	const { done, outcomes } = await syncContacts(run, contacts);
+	const failedAgain = outcomes.filter((o) => o.status === 'failed').map((o) => o.ghlContactId);
+	cursor.retry = [...failedAgain, ...contacts.slice(done).map((c) => String(c.id)), ...left];
+	return left.length === 0 && done === contacts.length;
+}
+
+export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, options: SyncLocationOptions): Promise<LocationSummary> {
+	const locationId = await ghlLocation(ctx);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const budget = new RequestBudget(options.maxRequests, AUTO_BUDGET_SHARE);
+	const reader: GhlReader = { ctx, itemIndex, budget, locationId };
+	const summary = newSummary();
+	const startedAt = Date.now();
+	let cursor = loadCursor(staticData, locationId);
+	const finish = () => {
+		saveCursor(staticData, locationId, cursor as LocationCursor);
+		summary.requests = { ghl: budget.ghl, rankr: budget.rankr, maxGhl: budget.max ?? null };
+		summary.cursor = {
+			since: cursor?.since ?? null,
+			until: cursor?.pending?.until ?? null,
+			resumeAfter: cursor?.pending?.after ?? null,
+			retry: cursor?.retry.length ?? 0,
+		};
+		return summary;
+	};
+	if (!cursor && options.firstRun === 'fromNow') {
+		// Nothing is copied on the first run: from now on, changes are.
+		cursor = { ...emptyCursor(new Date(startedAt).toISOString()), notBefore: new Date(startedAt).toISOString() };
+		return finish();
+	}
+	cursor = cursor ?? emptyCursor(null);
+	const run: Run = { reader, call: countingCall(rankrCaller(ctx, itemIndex), budget), summary, cursor };
+
+	const overlapMs = options.overlapMinutes * 60_000;
+	const until = cursor.pending?.until ?? new Date(startedAt).toISOString();
+	const lookBack = cursor.since ? Math.max(Date.parse(cursor.since) - overlapMs, cursor.notBefore ? Date.parse(cursor.notBefore) : 0) : undefined;
+	const from = lookBack === undefined ? null : new Date(lookBack).toISOString();
+	let after = cursor.pending?.after ?? null;
+	cursor.pending = { until, after };
+
+	let finished = cursor.retry.length ? await retryFailed(run) : true;
+	// While Rankr takes one page's writes, GHL's reads of the next page go on; the cursor moves past a page
+	// only once its writes are done.
+	let writing: Promise<void> | undefined;
+	let writeError: unknown;
+	const settle = async () => {
+		await writing;
+		if (writeError) throw nodeError(ctx.getNode(), writeError);
+	};
+	const commit = (page: IDataObject[], todo: IDataObject[], done: number, outcomes: ContactOutcome[], position: unknown[] | null) => {
+		const failed = new Set(outcomes.filter((o) => o.status === 'failed').map((o) => o.ghlContactId));
+		for (const c of todo.slice(0, done)) {
+			const id = String(c.id);
+			if (failed.has(id)) run.cursor.retry.push(id);
+			else if (typeof c.dateUpdated === 'string' && Date.parse(c.dateUpdated) >= Date.parse(until) - overlapMs) run.cursor.recent[id] = c.dateUpdated;
+		}
+		run.cursor.pending = { until, after: position };
+		ctx.logger.info(`GHL Rankr Sync → Sync Location: ${summary.read} contacts synced (${summary.created} created, ${summary.updated} updated), ${budget.ghl} GHL requests`, {
+			locationId,
+			read: summary.read,
+			pageSize: page.length,
+		});
+	};
+	try {
+		while (finished) {
+			if (!budget.fits(3)) {
+				finished = false;
+				break;
+			}
+			const page = await searchChanged(reader, { from, until }, after);
+			const todo = page.contacts.filter((c) => cursor?.recent[String(c.id)] !== c.dateUpdated);
+			const read = await readBatch(run, todo);
+			// Where the search goes on: after the last contact done (and the already-synced ones before the next).
+			const stopAt = read.done < todo.length ? page.contacts.indexOf(todo[read.done]) : page.contacts.length;
+			if (stopAt > 0) after = page.contacts[stopAt - 1].searchAfter ?? null;
+			const position = after;
+			await settle();
+			writing = writeBatch(run, read).then(
+				(outcomes) => commit(page.contacts, todo, read.done, outcomes, position),
+				(error: unknown) => {
+					writeError = error;
+				},
+			);
+			if (stopAt < page.contacts.length) {
+				finished = false;
+				break;
+			}
+			if (page.contacts.length < CHANGED_PAGE) break;
+			if (!after) throw new NodeOperationError(ctx.getNode(), 'GHL’s search answered a full page without a searchAfter position; the sync cannot page on', { itemIndex });
+		}
+	} finally {
+		await writing;
+	}
+	await settle();
+	if (finished) {
+		cursor.since = until;
+		cursor.pending = null;
+		cursor.recent = trimRecent(cursor.recent, Date.parse(until) - overlapMs);
+		await scanDeletions(run, options, startedAt);
+	}
+	summary.complete = finished && !summary.deletionScanPostponed;
+	summary.stoppedByBudget = !finished || Boolean(summary.deletionScanPostponed);
+	return finish();
+}
