@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { allOrFirstError, isConflict, nodeError } from './errors';
+import { nodeError } from '../apiErrors';
+import { allOrFirstError, isConflict } from './errors';
 import { differingFields, noteFields, taskFields } from './mapping';
 import { childIdOfRef, childRef } from './refs';
 import type { ChildKind } from './refs';
