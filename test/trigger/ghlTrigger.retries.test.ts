@@ -133,6 +133,24 @@ describe('GHL Trigger: an event it cannot take now is answered 429, so GHL sends
 		expect((await deliver(trigger, raw, headers)).started).toBe(1);
 	});
 
+	it('a copy of a delivery that arrives while the first is still reading GHL gets 429; the first runs once, the copy\'s retry is acknowledged', async () => {
+		const sb = sandbox();
+		const trigger = marketplace(sb, { fetchLatest: true });
+		const payload = sb.webhooks.build('ContactCreate');
+		const { raw, headers } = signed(sb, payload);
+		let letGo: () => void = () => undefined;
+		const held = new Promise<void>((resolve) => (letGo = resolve));
+		sb.setLatency((request) => (request.path.startsWith('/contacts/') ? held : 0));
+		const first = deliver(trigger, raw, headers);
+		while (!sb.requests.some((r) => r.path.startsWith('/contacts/'))) await new Promise((r) => setTimeout(r, 5));
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 429 });
+		letGo();
+		sb.setLatency(undefined);
+		expect((await first).started).toBe(1);
+		later(10 * MINUTE);
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 200, body: { ignored: 'duplicate webhookId' } });
+	});
+
 	it('a credential that cannot be read answers 429, not 500', async () => {
 		const sb = sandbox();
 		const trigger = triggerSetup({
