@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ghlLocation, ghlRequest } from '../shared/ghlApi';
-import { isNotFound, nodeError } from '../shared/sync/errors';
+import { isNotFound, nodeError } from '../shared/apiErrors';
 import { collectPages, nextSkip } from '../shared/transport/pagination';
 import { apiPath } from '../shared/transport/path';
 

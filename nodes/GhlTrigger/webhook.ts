@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ghlLocation } from '../shared/ghlApi';
 import type { DeliveryLedger } from '../shared/webhookDedupe';
 import { deliveryLedger } from '../shared/webhookDedupe';
+import type { DeliveryLog } from '../shared/webhookRequest';
 import { answer, deliveryLog, peekDeliveryId, rawBodyOf } from '../shared/webhookRequest';
 import type { DeliveryRules, Source } from './delivery';
 import { DEFAULT_REPLAY_WINDOW_MINUTES, judgeDelivery, MAX_BODY_BYTES } from './delivery';
@@ -64,14 +65,16 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * ID is not remembered so the retry runs); an execution for the rest. Every answer that runs nothing is logged.
  */
 export async function takeGhlDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const req = ctx.getRequestObject();
 	const res = ctx.getResponseObject();
-	const raw = rawBodyOf(req);
-	const log = deliveryLog(ctx, 'GHL Trigger', 'webhookId', peekDeliveryId(raw, 'webhookId'));
+	let log: DeliveryLog | undefined;
 	let claimed: { ledger: DeliveryLedger; id: string } | undefined;
 	try {
+		const req = ctx.getRequestObject();
+		const raw = rawBodyOf(req);
+		log = deliveryLog(ctx, 'GHL Trigger', 'webhookId', peekDeliveryId(raw, 'webhookId'));
+		const { warn } = log;
 		const options = ctx.getNodeParameter('options', {}) as IDataObject;
-		const rules = await rulesFor(ctx, options, (message) => log.warn(message));
+		const rules = await rulesFor(ctx, options, (message) => warn(message));
 		const verdict = judgeDelivery(raw, req.headers as Record<string, unknown>, rules);
 		if (verdict.outcome === 'refuse') {
 			log.refused(verdict.status, verdict.reason);
@@ -109,7 +112,9 @@ export async function takeGhlDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return { workflowData: [ctx.helpers.returnJsonArray([item])] };
 	} catch (error) {
 		claimed?.ledger.release(claimed.id);
-		log.refused(429, `could not take the event: ${messageOf(error)}`, claimed?.id);
+		const reason = `could not take the event: ${messageOf(error)}`;
+		if (log) log.refused(429, reason, claimed?.id);
+		else ctx.logger.warn(`GHL Trigger refused a delivery (429): ${reason}`, { status: 429, reason, trigger: 'GHL Trigger' });
 		return answer(res, 429, { error: 'The trigger could not take this event now; send it again later' });
 	}
 }

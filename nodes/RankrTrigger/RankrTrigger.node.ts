@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,10 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
-import { deliveryLedger } from '../shared/webhookDedupe';
-import { answer, deliveryLog, peekDeliveryId, rawBodyOf } from '../shared/webhookRequest';
-import { eventItem, headersToInclude, judgeRankrDelivery } from './delivery';
-import { storedSubscription, subscribe, subscriptionExists, unsubscribe } from './subscription';
+import { subscribe, subscriptionExists, unsubscribe } from './subscription';
+import { takeRankrDelivery } from './webhook';
 
 export class RankrTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -81,33 +78,6 @@ export class RankrTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const req = this.getRequestObject();
-		const res = this.getResponseObject();
-		const raw = rawBodyOf(req);
-		const log = deliveryLog(this, 'Rankr Trigger', 'deliveryId', peekDeliveryId(raw, 'id'));
-		const staticData = this.getWorkflowStaticData('node');
-		const secret = storedSubscription(staticData)?.secret ?? '';
-		const verdict = judgeRankrDelivery(raw, req.headers as Record<string, unknown>, secret);
-		if (verdict.outcome === 'refuse') {
-			log.refused(verdict.status, verdict.reason);
-			return answer(res, verdict.status, { error: verdict.reason });
-		}
-
-		const { delivery } = verdict;
-		// 200 for whatever is not run, so Rankr does not retry it.
-		if (!(this.getNodeParameter('events', []) as string[]).includes(delivery.type)) {
-			log.ignored('event not selected', delivery.id);
-			return answer(res, 200, { received: true, ignored: 'event not selected' });
-		}
-		// Claimed and confirmed with no await between: nothing below can fail before the execution starts.
-		const ledger = deliveryLedger(staticData, `${this.getWorkflow().id}:${this.getNode().id}`);
-		if (ledger.claim(delivery.id) !== 'claimed') {
-			log.ignored('duplicate delivery', delivery.id);
-			return answer(res, 200, { received: true, ignored: 'duplicate delivery' });
-		}
-		ledger.confirm(delivery.id);
-		const item = eventItem(delivery);
-		if ((this.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = headersToInclude(req.headers as Record<string, unknown>);
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+		return takeRankrDelivery(this);
 	}
 }

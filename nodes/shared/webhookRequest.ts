@@ -48,15 +48,17 @@ export interface DeliveryLog {
 export function deliveryLog(ctx: IWebhookFunctions, trigger: string, idKey: string, peekedId: string): DeliveryLog {
 	const where = () => ({ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });
 	const meta = (deliveryId?: string) => ({ trigger, [idKey]: deliveryId || peekedId || undefined, ...where() });
+	// The ID in the text too: n8n's text log format may leave the metadata out.
+	const tail = (deliveryId?: string) => (deliveryId || peekedId ? ` (${idKey} ${deliveryId || peekedId})` : '');
 	return {
 		refused(status, reason, deliveryId) {
-			ctx.logger.warn(`${trigger} refused a delivery (${status}): ${reason}`, { status, reason, ...meta(deliveryId) });
+			ctx.logger.warn(`${trigger} refused a delivery (${status}): ${reason}${tail(deliveryId)}`, { status, reason, ...meta(deliveryId) });
 		},
 		ignored(reason, deliveryId) {
-			ctx.logger.debug(`${trigger} acknowledged a delivery without running the workflow: ${reason}`, { status: 200, reason, ...meta(deliveryId) });
+			ctx.logger.debug(`${trigger} acknowledged a delivery without running the workflow: ${reason}${tail(deliveryId)}`, { status: 200, reason, ...meta(deliveryId) });
 		},
 		warn(message, deliveryId) {
-			ctx.logger.warn(`${trigger}: ${message}`, meta(deliveryId));
+			ctx.logger.warn(`${trigger}: ${message}${tail(deliveryId)}`, meta(deliveryId));
 		},
 	};
 }

@@ -4,6 +4,7 @@
  * The Rankr Trigger's subscription is made on activation and removed on deactivation, on Rankr's side.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox } from '../../sandbox/ghl';
@@ -65,6 +66,35 @@ describe('webhook refusal corpus in a real n8n', () => {
 		const executions = await settledExecutions(id, corpus.filter((c) => c.starts).length);
 		expect(executions).toHaveLength(corpus.filter((c) => c.starts).length);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
+		await n8n.api('POST', `/workflows/${id}/deactivate`);
+	});
+
+	it('GHL Trigger: an event it cannot take now (Fetch Latest Record failing) gets 429 from n8n, is logged, and GHL\'s retry runs once', async () => {
+		const credential = await n8n.createCredential('GHL sandbox (fetch latest)', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url });
+		const { id, path: hook } = await n8n.importGhlTrigger('Security: GHL Trigger, Fetch Latest Record', credential, ghl.webhooks, { fetchLatest: true });
+		await n8n.api('POST', `/workflows/${id}/activate`);
+		await n8n.waitForWebhook(hook);
+		const contactId = ghl.store.contactsOf(ghl.locationId)[0].id;
+		const payload = ghl.webhooks.build('ContactCreate', { id: contactId });
+		const body = JSON.stringify(payload);
+		const send = async () => (await fetch(`${n8n.url}/webhook/${hook}`, { method: 'POST', headers: { 'content-type': 'application/json', ...ghl.webhooks.sign(body) }, body })).status;
+		ghl.setFaults({ rate500: 1 });
+		try {
+			expect(await send()).toBe(429);
+		} finally {
+			ghl.setFaults(undefined);
+		}
+		expect(await n8n.executions(id)).toHaveLength(0);
+		const log = fs.readFileSync(n8n.logFile, 'utf8');
+		expect(log).toContain('GHL Trigger refused a delivery (429): could not take the event');
+		expect(log).toContain(String(payload.webhookId));
+		// GHL's retry: the same bytes, 10 minutes later. It runs, with the record; a further copy is acknowledged, not run.
+		expect(await send()).toBe(200);
+		expect(await send()).toBe(200);
+		const executions = await settledExecutions(id, 1);
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
+		expect(JSON.stringify(executions[0].data)).toContain(contactId);
 		await n8n.api('POST', `/workflows/${id}/deactivate`);
 	});
 

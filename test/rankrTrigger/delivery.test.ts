@@ -2,6 +2,7 @@
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
+import * as rankrDelivery from '../../nodes/RankrTrigger/delivery';
 import { signRankrPayload } from '../../sandbox/rankr';
 import { changeScore } from '../../sandbox/rankr';
 import { runHook } from '../harness/hookContext';
@@ -140,6 +141,42 @@ describe('Rankr Trigger: what only the signed body decides', () => {
 			await server.close();
 		}
 		expect(warn).toHaveBeenCalledWith(expect.stringContaining('Rankr Trigger refused a delivery (401)'), expect.objectContaining({ status: 401, deliveryId: 'dlv_forged_log', workflowId: 'wf-trigger' }));
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
+	});
+});
+
+describe('Rankr Trigger: an event it cannot take now', () => {
+	it('an unexpected error inside the trigger answers 429 (not n8n\'s 500), is logged, and Rankr\'s retry runs it once', async () => {
+		const { sb, server, setup } = await subscribed(['contact.created']);
+		const real = Container.get(Logger);
+		const warn = jest.fn();
+		Container.set(Logger, { warn, debug: jest.fn(), info: jest.fn(), error: jest.fn() } as unknown as Logger);
+		const broken = jest.spyOn(rankrDelivery, 'eventItem').mockImplementationOnce(() => {
+			throw new TypeError('Cannot read properties of undefined');
+		});
+		try {
+			sb.store.addContact({ email: 'later@example.test' });
+			await sb.flushWebhooks();
+			const [sent] = sb.deliveries;
+			expect(sent.status).toBe(429);
+			expect(server.executions).toHaveLength(0);
+			expect(warn).toHaveBeenCalledWith(
+				expect.stringContaining('Rankr Trigger refused a delivery (429)'),
+				expect.objectContaining({ status: 429, deliveryId: sent.id, reason: expect.stringContaining('Cannot read properties of undefined') }),
+			);
+			// Not remembered: Rankr's retry (same delivery ID, signed anew) runs, and a further copy does not.
+			await sb.redeliver(sent.id);
+			expect(sent.status).toBe(200);
+			await sb.redeliver(sent.id);
+			expect(sent.status).toBe(200);
+		} finally {
+			broken.mockRestore();
+			Container.set(Logger, real);
+			await server.close();
+		}
+		expect(server.executions).toHaveLength(1);
+		expect(server.deliveries.at(-1)?.body).toEqual({ received: true, ignored: 'duplicate delivery' });
 		const secret = String((setup.staticData().subscription as { secret: string }).secret);
 		expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
 	});

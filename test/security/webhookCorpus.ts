@@ -39,6 +39,8 @@ export function ghlCorpus(ghl: GhlSigner, locationId: string): CorpusCase[] {
 		{ name: 'a truncated signature', build: () => { const body = event(); return { headers: { ...JSON_TYPE, 'x-ghl-signature': ed(body).slice(0, 40) }, body }; }, status: 401, starts: 0 },
 		{ name: 'base64 junk in both headers', build: () => ({ headers: { ...JSON_TYPE, 'x-ghl-signature': '!!!not-base64!!!', 'x-wh-signature': '%%%' }, body: event() }), status: 401, starts: 0 },
 		{ name: 'a body with a byte changed after signing', build: () => { const body = event(); return { headers: { ...JSON_TYPE, ...ghl.sign(body) }, body: body.replace('ContactCreate', 'ContactCreatf') }; }, status: 401, starts: 0 },
+		// GHL re-sends only after a 429, every 10 minutes, six times: its last retry of an event never run is taken.
+		{ name: 'a signed event 65 minutes old (GHL\'s last retry of an event never run)', build: () => signed(event({ timestamp: new Date(Date.now() - 65 * 60_000).toISOString() })), status: 200, starts: 1 },
 		{ name: 'a signed event two hours old (replay, past GHL\'s last retry)', build: () => signed(event({ timestamp: new Date(Date.now() - 7_200_000).toISOString() })), status: 401, starts: 0 },
 		// Genuine, for another location of the same app: acknowledged (GHL would otherwise retry it) and not run.
 		{ name: 'a signed event for another location', build: () => signed(event({ locationId: `${locationId}x` })), status: 200, starts: 0 },

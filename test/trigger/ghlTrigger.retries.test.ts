@@ -8,6 +8,8 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { Workflow } from 'n8n-workflow';
 
+import * as events from '../../nodes/GhlTrigger/events';
+import { retrySettings } from '../../nodes/shared/transport/retry';
 import { deliver, triggerSetup } from '../harness/webhookContext';
 import { nodeTypes, registerNodeType } from '../harness/nodeTypes';
 import { credentialsOf, legacyWorkflowAction, marketplace, SECRET, signed, TRIGGER, useSandbox, workflowAction } from './ghlTriggerSetup';
@@ -86,6 +88,67 @@ describe('GHL Trigger: an event it cannot take now is answered 429, so GHL sends
 		expect(retry.started).toBe(1);
 		expect(retry.items[0]).toMatchObject({ webhookId: payload.webhookId, latest: { id: payload.id } });
 		expect(Object.keys(trigger.staticData().seenWebhookIds as object)).toEqual([payload.webhookId]);
+	});
+
+	it('Fetch Latest Record timing out (GHL too slow): 429, and GHL\'s retry runs the workflow once, with the record', async () => {
+		const sb = sandbox();
+		const trigger = marketplace(sb, { fetchLatest: true });
+		const payload = sb.webhooks.build('ContactCreate');
+		const { raw, headers } = signed(sb, payload);
+		// Every GHL read takes 300 ms; the transport gives each attempt 40 ms, then its retries are spent.
+		Object.assign(retrySettings, { timeoutMs: 40, maxRetries: 1 });
+		sb.setFaults({ rateSlow: 1, slowMs: 300 });
+		const spies = loggerSpies();
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 429 });
+		expect(sb.requests.some((r) => r.fault === 'slow')).toBe(true);
+		expect(trigger.staticData().seenWebhookIds ?? {}).toEqual({});
+		expect(spies.warn).toHaveBeenCalledWith(expect.stringContaining('(429)'), expect.objectContaining({ status: 429, webhookId: payload.webhookId, reason: expect.stringMatching(/connection was aborted|timeout/i) /* n8n's words for an axios timeout (ECONNABORTED) */ }));
+		expect(JSON.stringify(spies.warn.mock.calls)).not.toContain(sb.token);
+
+		sb.setFaults(undefined);
+		later(10 * MINUTE);
+		const retry = await deliver(trigger, raw, headers);
+		expect(retry.started).toBe(1);
+		expect(retry.items[0]).toMatchObject({ webhookId: payload.webhookId, latest: { id: payload.id } });
+		// GHL's next retry (it sent one before our answer reached it) is acknowledged, not run again.
+		later(20 * MINUTE);
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 200, body: { ignored: 'duplicate webhookId' } });
+	});
+
+	it('an unexpected error inside the trigger answers 429 with a log line, and the retry runs', async () => {
+		const sb = sandbox();
+		const trigger = marketplace(sb);
+		const payload = sb.webhooks.build('ContactCreate');
+		const { raw, headers } = signed(sb, payload);
+		const spies = loggerSpies();
+		const broken = jest.spyOn(events, 'normaliseEvent').mockImplementationOnce(() => {
+			throw new TypeError('Cannot read properties of undefined');
+		});
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 429 });
+		expect(spies.warn).toHaveBeenCalledWith(
+			expect.stringContaining('GHL Trigger refused a delivery (429)'),
+			expect.objectContaining({ reason: expect.stringContaining('Cannot read properties of undefined'), webhookId: payload.webhookId }),
+		);
+		broken.mockRestore();
+		expect((await deliver(trigger, raw, headers)).started).toBe(1);
+	});
+
+	it('a copy of a delivery that arrives while the first is still reading GHL gets 429; the first runs once, the copy\'s retry is acknowledged', async () => {
+		const sb = sandbox();
+		const trigger = marketplace(sb, { fetchLatest: true });
+		const payload = sb.webhooks.build('ContactCreate');
+		const { raw, headers } = signed(sb, payload);
+		let letGo: () => void = () => undefined;
+		const held = new Promise<void>((resolve) => (letGo = resolve));
+		sb.setLatency((request) => (request.path.startsWith('/contacts/') ? held : 0));
+		const first = deliver(trigger, raw, headers);
+		while (!sb.requests.some((r) => r.path.startsWith('/contacts/'))) await new Promise((r) => setTimeout(r, 5));
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 429 });
+		letGo();
+		sb.setLatency(undefined);
+		expect((await first).started).toBe(1);
+		later(10 * MINUTE);
+		expect(await deliver(trigger, raw, headers)).toMatchObject({ started: 0, status: 200, body: { ignored: 'duplicate webhookId' } });
 	});
 
 	it('a credential that cannot be read answers 429, not 500', async () => {

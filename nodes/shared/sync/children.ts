@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { allOrFirstError, isConflict, nodeError } from './errors';
+import { nodeError } from '../apiErrors';
+import { allOrFirstError, isConflict } from './errors';
 import { decideFields, newer } from './inverse';
 import { linksOf } from './links';
 import { differingFields, noteFields, taskFields } from './mapping';

@@ -1,20 +1,8 @@
-import type { INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-/** A record that is not there: Rankr says 404; GHL says 404 or, for some reads, 400 "… not found" (SPEC-QUIRKS 9). */
-export function isNotFound(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	return error.httpCode === '404' || (error.httpCode === '400' && /not found/i.test(error.message));
-}
+import { NodeApiError } from 'n8n-workflow';
 
 /** Rankr refused a write because a unique field (an externalRef) is taken. */
 export function isConflict(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '409';
-}
-
-/** The transport's errors already name the service, status and item; anything else gets the node attached. */
-export function nodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
 }
 
 /**

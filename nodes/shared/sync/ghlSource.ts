@@ -5,7 +5,8 @@ import { omitKeys } from '../omitKeys';
 import { apiPath } from '../transport/path';
 import type { SearchCursor } from '../transport/pagination';
 import { collectPages, nextSearchCursor } from '../transport/pagination';
-import { allOrFirstError, isNotFound, nodeError } from './errors';
+import { isNotFound, nodeError } from '../apiErrors';
+import { allOrFirstError } from './errors';
 
 /** Reading the GHL side of a sync: one contact with its tasks and notes, or a location's contacts. */
 

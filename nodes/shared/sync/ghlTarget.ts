@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlRequest } from '../ghlApi';
 import { apiPath } from '../transport/path';
-import { isNotFound, nodeError } from './errors';
+import { isNotFound, nodeError } from '../apiErrors';
 
 /** Writing the GHL side of a Sync to GHL, through the one transport (paced to GHL's limits, retried where safe). */
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ghlDailyRemaining, ghlRequest } from '../ghlApi';
 import type { ApiRequest } from '../transport/types';
 import { apiPath } from '../transport/path';
-import { allOrFirstError, isNotFound, nodeError } from './errors';
+import { isNotFound, nodeError } from '../apiErrors';
+import { allOrFirstError } from './errors';
 
 /** Reading a GHL location for Sync Location: changed contacts, their tasks in bulk, their notes; each request counted. */
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation } from '../ghlApi';
-import { allOrFirstError, nodeError } from './errors';
+import { nodeError } from '../apiErrors';
+import { allOrFirstError } from './errors';
 import { readGhlChildren, searchGhlContacts } from './ghlSource';
 import type { MatchedPair, ParityReport } from './parityCompare';
 import { addDifferences, childDifferences, compareContacts } from './parityCompare';

@@ -4,7 +4,7 @@ import { rankrRequest } from '../rankrApi';
 import { apiPath } from '../transport/path';
 import { collectPages, nextOpaqueCursor } from '../transport/pagination';
 import type { ApiRequest } from '../transport/types';
-import { isNotFound, nodeError } from './errors';
+import { isNotFound, nodeError } from '../apiErrors';
 import type { ChildKind } from './refs';
 
 /** Reading and writing the Rankr side of a sync. Every call goes through rankrRequest (paced, retried, POSTs keyed). */

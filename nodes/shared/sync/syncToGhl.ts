@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation } from '../ghlApi';
 import { apiPath } from '../transport/path';
-import { allOrFirstError, isNotFound, nodeError } from './errors';
+import { isNotFound, nodeError } from '../apiErrors';
+import { allOrFirstError } from './errors';
 import type { GhlChildCounts } from './ghlChildren';
 import { pushChildren } from './ghlChildren';
 import type { GhlCall } from './ghlTarget';

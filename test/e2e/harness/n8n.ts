@@ -212,7 +212,12 @@ export class N8n {
 	 * A workflow of one GHL Trigger (Private Integration, ContactCreate) that trusts the sandbox's signing
 	 * keys; not yet active. `path` is its production webhook path.
 	 */
-	async importGhlTrigger(name: string, credential: { id: string; name: string }, webhooks: GhlSandbox['webhooks']): Promise<{ id: string; path: string }> {
+	async importGhlTrigger(
+		name: string,
+		credential: { id: string; name: string },
+		webhooks: GhlSandbox['webhooks'],
+		options: Record<string, unknown> = {},
+	): Promise<{ id: string; path: string }> {
 		const webhookId = randomUUID();
 		const id = await this.importWorkflow({
 			name,
@@ -224,7 +229,7 @@ export class N8n {
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId,
-					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: webhooks.ed25519PublicKeyPem, rsa: webhooks.rsaPublicKeyPem } } } },
+					parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['ContactCreate'], options: { publicKeys: { keys: { ed25519: webhooks.ed25519PublicKeyPem, rsa: webhooks.rsaPublicKeyPem } }, ...options } },
 					credentials: { ghlApi: credential },
 				},
 			],
