@@ -43,8 +43,10 @@ export function ghlTaskBody(wanted: IDataObject, fields: string[], fallbackDue: 
 	return body;
 }
 
+/** A GHL task as Rankr fields, without the assignee (GHL user IDs mean nothing in Rankr). */
 export const ghlTaskAsRankr = (ghl: IDataObject) => {
-	const { assignee, ...fields } = taskFields(ghl);
+	const fields: IDataObject = { ...taskFields(ghl) };
+	delete fields.assignee;
 	return fields;
 };
 export const ghlNoteAsRankr = (ghl: IDataObject) => noteFields(ghl);
