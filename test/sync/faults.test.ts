@@ -10,26 +10,21 @@
  * `Retry-After: 0` so the test measures retry behaviour, not a second of waiting per 429 (the transport
  * honours a real Retry-After: test/transport). SYNC_FAULT_CONTACTS=1000 runs a smaller copy while iterating.
  */
-import { retrySettings } from '../../nodes/shared/transport/retry';
-import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import type { SyncSandboxes } from './setup';
-import { runRankr, startSandboxes, syncAll } from './setup';
+import { runRankr, startSandboxes, syncAll, fastRetriesForFile, SYNC_FAULTS } from './setup';
 
 const CONTACTS = Number(process.env.SYNC_FAULT_CONTACTS ?? 1500);
-const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0 };
+const FAULTS = SYNC_FAULTS;
 let sb: SyncSandboxes;
-const saved: RetrySettings = { ...retrySettings };
+fastRetriesForFile();
 
 beforeAll(async () => {
-	// Short timeouts and backoff so a timed-out or refused request is retried within milliseconds.
-	Object.assign(retrySettings, { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 100, timeoutMs: 400 });
 	sb = await startSandboxes(
 		{ seed: { contacts: CONTACTS, tasksPerContact: 1, notesPerContact: 1 }, faults: { ...FAULTS, random: 21 } },
 		{ validateResponses: false, faults: { ...FAULTS, random: 11 } },
 	);
 });
 afterAll(async () => {
-	Object.assign(retrySettings, saved);
 	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
 });
 

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 /** Shared set-up for GHL → Rankr sync tests: the GHL Rankr Sync node in the n8n-core harness, both sandboxes running. */
 import { GhlRankrSync } from '../../nodes/GhlRankrSync/GhlRankrSync.node';
 import { resetRateWindows } from '../../nodes/shared/transport/pacer';
+import { retrySettings } from '../../nodes/shared/transport/retry';
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox, GhlSandboxOptions } from '../../sandbox/ghl';
 import { startRankrSandbox } from '../../sandbox/rankr';
@@ -111,4 +112,18 @@ export async function parity(sb: SyncSandboxes): Promise<IDataObject> {
 	const { items, error } = await runRankr(sb, { operation: 'parityCheck', compareChildren: true });
 	expect(error).toBeUndefined();
 	return items[0].json;
+}
+
+/** What the sync fault suites inject on both APIs: 5 % 429s (Retry-After: 0), 2 % 5xx, 1 % resets, 1 % timeouts. */
+export const SYNC_FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0 };
+
+/** For the whole file: short timeouts and backoff, so a timed-out or refused request is retried within milliseconds. */
+export function fastRetriesForFile(): void {
+	const saved = { ...retrySettings };
+	beforeAll(() => {
+		Object.assign(retrySettings, { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 100, timeoutMs: 400 });
+	});
+	afterAll(() => {
+		Object.assign(retrySettings, saved);
+	});
 }

@@ -5,18 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { retrySettings } from '../../nodes/shared/transport/retry';
-import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import type { SyncSandboxes } from './setup';
-import { parity, runLocation, startSandboxes } from './setup';
+import { parity, runLocation, startSandboxes, fastRetriesForFile, SYNC_FAULTS } from './setup';
 
 const CONTACTS = Number(process.env.SYNC_LOCATION_FAULT_CONTACTS ?? 600);
-const FAULTS = { rate429: 0.05, rate500: 0.01, rate503: 0.01, rateReset: 0.01, rateSlow: 0.01, slowMs: 1000, retryAfterSeconds: 0 };
+const FAULTS = SYNC_FAULTS;
 let sb: SyncSandboxes;
-const saved: RetrySettings = { ...retrySettings };
+fastRetriesForFile();
 
 beforeAll(async () => {
-	Object.assign(retrySettings, { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 100, timeoutMs: 400 });
 	// One-second windows: a 429's random re-entry spread (up to a quarter window) then costs milliseconds, not
 	// seconds, on a run whose requests follow one another; what is tested is that nothing is lost or doubled.
 	sb = await startSandboxes(
@@ -25,7 +22,6 @@ beforeAll(async () => {
 	);
 });
 afterAll(async () => {
-	Object.assign(retrySettings, saved);
 	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
 });
 
