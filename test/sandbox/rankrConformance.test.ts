@@ -7,6 +7,15 @@ import { OpenApiValidator } from '../../sandbox/shared/openapi';
 import type { Contact, Note, RankrSandbox, Rule, Task, Webhook } from '../../sandbox/rankr';
 import { addNote, addRule, addTask, addWebhook, RANKR_CONTRACT_PATH, startRankrSandbox } from '../../sandbox/rankr';
 
+/** A fetch response's headers as a plain record (lower-case names). */
+function headerRecord(headers: Headers): Record<string, string> {
+	const record: Record<string, string> = {};
+	headers.forEach((value, name) => {
+		record[name] = value;
+	});
+	return record;
+}
+
 interface Call {
 	method: string;
 	path: string;
@@ -154,7 +163,7 @@ describe('Rankr sandbox conformance to docs/rankr-openapi.yaml', () => {
 		if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 		const res = await fetch(`${sb.url}${call.path}`, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
 		const text = await res.text();
-		return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: Object.fromEntries(res.headers) };
+		return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: headerRecord(res.headers) };
 	}
 
 	it('has a case for every operation in the contract, and the contract has 39', () => {

@@ -19,7 +19,7 @@ describe('Rankr sandbox two-way fields', () => {
 
 	const events = async () => {
 		await sb.flushWebhooks();
-		return sb.deliveries.map((d) => `${d.type}/${(d.body as { origin: string }).origin}`);
+		return sb.deliveries.map((d) => `${d.type}/${(d.body as unknown as { origin: string }).origin}`);
 	};
 
 	it('a contact made without the new fields has no links and came from rankr, as before', async () => {
@@ -91,7 +91,7 @@ describe('Rankr sandbox two-way fields', () => {
 			expect(sb.store.contacts.has(b.id)).toBe(false);
 			expect([...sb.store.tasks.values()].map((t) => t.contactId)).toEqual([a.id]);
 			expect([...sb.store.notes.values()].map((n) => n.contactId)).toEqual([a.id]);
-			const event = sb.deliveries.find((d) => d.type === 'contact.merged')?.body as { origin: string; data: { mergedContact: { id: string } } };
+			const event = sb.deliveries.find((d) => d.type === 'contact.merged')?.body as unknown as { origin: string; data: { mergedContact: { id: string } } };
 			expect(event.origin).toBe('clio');
 			expect(event.data.mergedContact.id).toBe(b.id);
 		});

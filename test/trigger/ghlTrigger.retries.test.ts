@@ -6,6 +6,7 @@
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
+import type { IDataObject } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import * as events from '../../nodes/GhlTrigger/events';
@@ -249,7 +250,7 @@ describe('GHL Trigger: dedupe across n8n processes (queue mode: main and webhook
 		/** Process B loads the workflow (and its static data) from the database for each call, as n8n does. */
 		const onB = () => {
 			const setup = triggerSetup({ type: typeB, parameters: { authentication: 'privateIntegration', source: 'marketplace', events: ['*'], options }, credentials: credentialsOf(sb) });
-			const saved = JSON.parse(JSON.stringify(onA.workflow.staticData)) as Record<string, unknown>;
+			const saved = JSON.parse(JSON.stringify(onA.workflow.staticData)) as IDataObject;
 			const workflow = new Workflow({ id: setup.workflow.id, nodes: [setup.node], connections: {}, nodeTypes, active: true, staticData: saved });
 			return { ...setup, workflow, staticData: () => workflow.getStaticData('node', setup.node) };
 		};
