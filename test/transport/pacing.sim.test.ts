@@ -3,14 +3,15 @@
  * X-RateLimit-* headers), run against the sandbox's sliding-window limiter on a simulated clock (issue
  * #16.2). Times are clock units, never wall time; every run is the same (seeded).
  */
-import { seeded, simulate } from './pacingSim';
+import { prng } from '../../sandbox/shared/http';
+import { simulate } from './pacingSim';
 
 const MAX = 10;
 const INTERVAL = 300;
 
 /** Latencies between lo and hi units each way, drawn once so runs repeat. */
 function latencies(lo: number, hi: number, seed: number) {
-	const random = seeded(seed);
+	const random = prng(seed);
 	const table = Array.from({ length: 4000 }, () => [lo + random() * (hi - lo), lo + random() * (hi - lo)] as [number, number]);
 	return (c: number, n: number) => table[(c * 397 + n) % table.length];
 }

@@ -9,6 +9,7 @@ import { RateWindow } from '../../nodes/shared/transport/pacer';
 import type { Slot } from '../../nodes/shared/transport/pacer';
 import { rateLimitJitterMs } from '../../nodes/shared/transport/retry';
 import { SlidingWindowLimiter } from '../../sandbox/shared/rateLimit';
+import { prng } from '../../sandbox/shared/http';
 
 export interface SimOptions {
 	clients: number;
@@ -35,18 +36,6 @@ export interface SimResult {
 	arrivals: number[];
 }
 
-/** mulberry32: a small seeded PRNG so every run is the same. */
-export function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 interface Event {
 	at: number;
 	run: () => void;
@@ -56,7 +45,7 @@ type AnyWindow = RateWindow & { limited?: (info: object, slot?: Slot) => void };
 
 export function simulate(o: SimOptions): SimResult {
 	let now = 0;
-	const random = seeded(o.seed ?? 1);
+	const random = prng(o.seed ?? 1);
 	const limiter = new SlidingWindowLimiter({ max: o.max, intervalMs: o.intervalMs, dailyMax: 1e12 });
 	const events: Event[] = [];
 	const schedule = (at: number, run: () => void) => {
