@@ -7,7 +7,7 @@
  */
 import { RateWindow } from '../../nodes/shared/transport/pacer';
 import type { Slot } from '../../nodes/shared/transport/pacer';
-import { rateLimitJitterMs } from '../../nodes/shared/transport/retry';
+import { afterRateLimit } from '../../nodes/shared/transport/retry';
 import { SlidingWindowLimiter } from '../../sandbox/shared/rateLimit';
 import { prng } from '../../sandbox/shared/http';
 
@@ -83,7 +83,7 @@ export function simulate(o: SimOptions): SimResult {
 				item.limited++;
 				if (client.window.limited) {
 					client.window.limited(info, slot);
-					item.notBefore = now + rateLimitJitterMs(item.limited, o.intervalMs, random);
+					item.notBefore = now + afterRateLimit(item.limited, o.intervalMs, undefined, info.remaining, random).waitMs;
 				} else {
 					// main before issue #16: release, then every caller on the key waits one interval.
 					client.window.release(info, true);

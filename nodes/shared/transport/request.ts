@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { normaliseHeaders, readFailure, redact, toNodeApiError } from './errors';
 import { DailyLimitError, rateWindowFor } from './pacer';
 import type { Slot } from './pacer';
-import { backoffMs, classifyFailure, mayRetry, parseRetryAfter, rateLimitJitterMs, retrySettings } from './retry';
+import { afterRateLimit, backoffMs, classifyFailure, mayRetry, parseRetryAfter, retrySettings } from './retry';
 import type { ApiProfile, ApiRequest, ApiResponse, RequestContext, ResolvedTarget } from './types';
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -119,22 +119,10 @@ export async function apiRequest<T = unknown>(
 			}
 			if (kind === 'rateLimited') {
 				limitedCount++;
-				// The pacer has shrunk this process's share; the request waits for one of its own slots. Each
-				// process adds its own random spread, so processes refused together do not resume together.
 				const retryAfter = parseRetryAfter(failure.headers['retry-after']) ?? info.retryAfterMs;
-				if (retryAfter !== undefined) {
-					// Retry-After is honoured for every caller on this key (GHL does not document sending it),
-					// spread by a part of that pause so processes told the same time do not resume together.
-					window.holdFor(retryAfter + rateLimitJitterMs(limitedCount, retryAfter));
-				} else if (info.remaining === 0) {
-					// GHL's window is full: our slot comes back when one of ours expires; the spread keeps
-					// processes refused together from coming back together.
-					await sleep(rateLimitJitterMs(limitedCount, window.intervalMs), signal);
-				} else {
-					// A 429 while GHL's count shows room is not the window (a burst guard, a proxy): waiting
-					// a whole window would not help more than a short backoff does.
-					await sleep(backoffMs(limitedCount - 1), signal);
-				}
+				const next = afterRateLimit(limitedCount, window.intervalMs, retryAfter, info.remaining);
+				if (next.holdKeyMs !== undefined) window.holdFor(next.holdKeyMs);
+				if (next.waitMs > 0) await sleep(next.waitMs, signal);
 			} else {
 				await sleep(backoffMs(attempt - limitedCount), signal);
 			}

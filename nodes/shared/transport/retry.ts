@@ -83,3 +83,22 @@ export function rateLimitJitterMs(limitedCount: number, intervalMs: number, rand
 	const spread = intervalMs * Math.min(1, 2 ** (limitedCount - 1) / 4);
 	return Math.round(random() * spread);
 }
+
+/**
+ * What a request does after its `limitedCount`-th 429. A Retry-After pauses every caller on the key (GHL
+ * does not document sending it), spread by a part of that pause so processes told the same time do not
+ * resume together. Without it, a full window (Remaining 0) means our slot comes back when one of ours
+ * expires: the request alone waits a random spread of the window, so processes refused together come back
+ * apart. A 429 while the count shows room is not the window (a burst guard, a proxy): a short backoff.
+ */
+export function afterRateLimit(
+	limitedCount: number,
+	intervalMs: number,
+	retryAfterMs: number | undefined,
+	remaining: number | undefined,
+	random = Math.random,
+): { holdKeyMs?: number; waitMs: number } {
+	if (retryAfterMs !== undefined) return { holdKeyMs: retryAfterMs + rateLimitJitterMs(limitedCount, retryAfterMs, random), waitMs: 0 };
+	if (remaining === 0) return { waitMs: rateLimitJitterMs(limitedCount, intervalMs, random) };
+	return { waitMs: backoffMs(limitedCount - 1, retrySettings, random) };
+}
