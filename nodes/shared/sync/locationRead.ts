@@ -1,42 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ghlDailyRemaining, ghlRequest } from '../ghlApi';
+import { ghlRequest } from '../ghlApi';
+import type { RequestBudget } from '../requestBudget';
 import type { ApiRequest } from '../transport/types';
 import { apiPath } from '../transport/path';
 import { isNotFound, nodeError } from '../apiErrors';
 import { allOrFirstError } from './errors';
 
 /** Reading a GHL location for Sync Location: changed contacts, their tasks in bulk, their notes; each request counted. */
-
-/** A run's request budget for GHL (its daily quota) and the count of what each API was sent. */
-export class RequestBudget {
-	ghl = 0;
-	rankr = 0;
-	constructor(
-		/** GHL requests this run may send; undefined until learned (auto: a share of the day's remaining quota). */
-		public max: number | undefined,
-		private readonly autoShare: number,
-	) {}
-
-	/** The first answer's X-RateLimit-Daily-Remaining sets an automatic budget. */
-	async learn(ctx: IExecuteFunctions): Promise<void> {
-		if (this.max !== undefined) return;
-		const remaining = await ghlDailyRemaining(ctx);
-		this.max = remaining === undefined ? AUTO_WITHOUT_HEADER : Math.max(1, Math.floor(remaining * this.autoShare));
-	}
-
-	/** Whether `n` more GHL requests fit. */
-	fits(n: number): boolean {
-		return this.max === undefined || this.ghl + n <= this.max;
-	}
-
-	get left(): number {
-		return this.max === undefined ? Number.POSITIVE_INFINITY : this.max - this.ghl;
-	}
-}
-
-/** Used when GHL sends no daily header (it always does; the sandbox may not). */
-const AUTO_WITHOUT_HEADER = 10_000;
 
 export interface GhlReader {
 	ctx: IExecuteFunctions;

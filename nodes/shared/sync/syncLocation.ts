@@ -11,7 +11,8 @@ import { allOrFirstError } from './errors';
 import type { LocationCursor } from './locationCursor';
 import { emptyCursor, loadCursor, saveCursor, trimRecent } from './locationCursor';
 import type { GhlReader } from './locationRead';
-import { CHANGED_PAGE, contactOrGone, notesOfMany, RequestBudget, searchChanged, tasksOf } from './locationRead';
+import { CHANGED_PAGE, contactOrGone, notesOfMany, searchChanged, tasksOf } from './locationRead';
+import { RequestBudget } from '../requestBudget';
 import type { RankrCall } from './rankrTarget';
 import { rankrCaller } from './rankrTarget';
 
@@ -53,8 +54,6 @@ export interface LocationSummary extends IDataObject {
 	failures: Array<{ ghlContactId: string; error: string }>;
 }
 
-/** Share of the day's remaining GHL quota a run takes when Max Requests is not set: room for everything else. */
-export const AUTO_BUDGET_SHARE = 0.25;
 const LISTED = 100;
 
 function countingCall(call: RankrCall, budget: RequestBudget): RankrCall {
@@ -161,7 +160,7 @@ async function retryFailed(run: Run): Promise<boolean> {
 export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, options: SyncLocationOptions): Promise<LocationSummary> {
 	const locationId = await ghlLocation(ctx);
 	const staticData = ctx.getWorkflowStaticData('node');
-	const budget = new RequestBudget(options.maxRequests, AUTO_BUDGET_SHARE);
+	const budget = new RequestBudget(options.maxRequests);
 	const reader: GhlReader = { ctx, itemIndex, budget, locationId };
 	const summary = newSummary();
 	const startedAt = Date.now();
