@@ -42,7 +42,15 @@ class QuietEnvironment extends TestEnvironment {
 			this.real[method] = console[method].bind(console);
 			console[method] = (...args) => this.held.push({ method, text: format(...args) });
 		}
+		// Where jest's console really writes (its verbose console, for one file in band, is Node's Console over
+		// process streams); print() writes there, not into the catching streams below.
+		this.realStreams = { _stdout: console._stdout, _stderr: console._stderr };
 		const stream = (method) => ({
+			// Node's Console guards each write with once/removeListener('error'); a bare object lacks them.
+			listenerCount: () => 0,
+			once() { return this; },
+			on() { return this; },
+			removeListener() { return this; },
 			write: (chunk, ...rest) => {
 				const text = String(chunk).replace(/\n$/, '');
 				this.global.__recordForSecretScan?.(`console._${method === 'log' ? 'stdout' : 'stderr'}`, text);
@@ -57,7 +65,14 @@ class QuietEnvironment extends TestEnvironment {
 
 	print(heading, entries) {
 		if (!entries.length) return;
-		this.real.log(`${heading}\n${entries.map((e) => `${e.method === 'log' ? '' : `[${e.method}] `}${e.text}`).join('\n')}`);
+		const console = this.global.console;
+		const catching = { _stdout: console._stdout, _stderr: console._stderr };
+		Object.assign(console, this.realStreams);
+		try {
+			this.real.log(`${heading}\n${entries.map((e) => `${e.method === 'log' ? '' : `[${e.method}] `}${e.text}`).join('\n')}`);
+		} finally {
+			Object.assign(console, catching);
+		}
 	}
 
 	async handleTestEvent(event) {

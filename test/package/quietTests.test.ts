@@ -43,4 +43,13 @@ describe('jest output', () => {
 		expect(output).not.toContain('PASSING-NEIGHBOUR-MARKER');
 		expect(output).toMatch(/^Tests:\s+1 failed, 2 passed, 3 total/m);
 	});
+
+	it("shows a failing test's output and its assertion when one file runs in band (jest's verbose console)", () => {
+		const { status, output } = jest('-i', 'test/package/fixtures/quiet/failing.fixture.ts', '--testMatch', '**/*.fixture.ts');
+		expect(status).toBe(1);
+		expect(output).not.toContain('removeListener is not a function');
+		expect(output).toContain('Output of the failed test "fails after logging"');
+		expect(output).toContain('console.log FAILING-TEST-MARKER');
+		expect(output).toMatch(/^Tests:\s+1 failed, \d+ passed, \d+ total/m);
+	});
 });
