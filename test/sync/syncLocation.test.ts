@@ -152,6 +152,31 @@ describe('GHL Sync → Sync Location', () => {
 		expect(await parity(sb)).toMatchObject({ inParity: true });
 	});
 
+	it('reads many contacts’ notes at once (more than 8 in flight) and still never sends more GHL requests than the budget', async () => {
+		// Each notes read is held 100 ms in the sandbox: reads sent together are seen together, and the next page is planned while this one’s are still queued.
+		let inFlight = 0;
+		let most = 0;
+		sb.ghl.setLatency((request) => {
+			if (!/^\/contacts\/[^/]+\/notes$/.test(request.path)) return 0;
+			most = Math.max(most, ++inFlight);
+			return new Promise<void>((resolve) => setTimeout(resolve, 100)).finally(() => inFlight--);
+		});
+		const max = 150;
+		const summary = await syncRun({ options: { maxRequests: max } });
+		sb.ghl.setLatency(undefined);
+		expect(most).toBeGreaterThan(8);
+		expect(summary).toMatchObject({ complete: false, stoppedByBudget: true });
+		// Counted by the sandbox: the reads already queued for the next page were paid for before any was sent.
+		expect(ghlRequests().length).toBeLessThanOrEqual(max);
+		expect(summary.requests.ghl).toBe(ghlRequests().length);
+		expect(summary.read).toBeGreaterThan(100);
+		// Every contact counted is whole in Rankr, and the first ones are listed as changed.
+		expect([...sb.rankr.store.tasks.values()]).toHaveLength(summary.read * 2);
+		expect([...sb.rankr.store.notes.values()]).toHaveLength(summary.read);
+		expect(summary.changedContacts).toHaveLength(100);
+		expect(summary.changedContacts[0]).toEqual({ ghlContactId: expect.any(String), rankrContactId: rankrContact(summary.changedContacts[0].ghlContactId)?.id, status: 'created' });
+	});
+
 	it('“From Now On” copies nothing on the first run, then only what changed after it', async () => {
 		const first = await syncRun({ firstRun: 'fromNow' });
 		expect(first).toMatchObject({ read: 0, created: 0 });

@@ -11,7 +11,7 @@ import { allOrFirstError } from './errors';
 import type { LocationCursor } from './locationCursor';
 import { emptyCursor, loadCursor, saveCursor, trimRecent } from './locationCursor';
 import type { GhlReader } from './locationRead';
-import { CHANGED_PAGE, contactOrGone, notesOfMany, searchChanged, tasksOf } from './locationRead';
+import { CHANGED_PAGE, contactOrGone, notesOfMany, ReadQueue, searchChanged, tasksOf } from './locationRead';
 import { RequestBudget } from '../requestBudget';
 import type { RankrCall } from './rankrTarget';
 import { rankrCaller } from './rankrTarget';
@@ -50,6 +50,8 @@ export interface LocationSummary extends IDataObject {
 	complete: boolean;
 	stoppedByBudget: boolean;
 	cursor: { since: string | null; until: string | null; resumeAfter: unknown[] | null; retry: number };
+	/** The contacts this run created, updated or restored in Rankr (the first 100): what a workflow enriches next. */
+	changedContacts: Array<{ ghlContactId: string; rankrContactId: string; status: 'created' | 'updated' | 'restored' }>;
 	skippedValues: Array<{ ghlContactId: string; field: string; ghl: string }>;
 	failures: Array<{ ghlContactId: string; error: string }>;
 }
@@ -71,7 +73,7 @@ function newSummary(): LocationSummary {
 		requests: { ghl: 0, rankr: 0, maxGhl: null },
 		complete: true, stoppedByBudget: false,
 		cursor: { since: null, until: null, resumeAfter: null, retry: 0 },
-		skippedValues: [], failures: [],
+		changedContacts: [], skippedValues: [], failures: [],
 	};
 }
 
@@ -84,20 +86,26 @@ interface Run {
 	call: RankrCall;
 	summary: LocationSummary;
 	cursor: LocationCursor;
+	/** The notes reads of every page being read share it: up to READS_IN_FLIGHT at once. */
+	queue: ReadQueue;
 }
 
 interface ReadBatch {
-	/** How many of the contacts given (in order) were read whole: fewer when the budget could not pay for the rest. */
+	/** How many of the contacts given (in order) are read (or being read): fewer when the budget could not pay for the rest. */
 	done: number;
 	batch: IDataObject[];
 	tasks: Map<string, IDataObject[]>;
-	notes: Map<string, IDataObject[]>;
+	/** Still being read when readBatch returns; a write waits for it (see whole). */
+	notes: Promise<Map<string, IDataObject[]>>;
 }
 
-/** The GHL side of these contacts (already found): their tasks in bulk and their notes, as far as the budget goes. */
+/**
+ * The GHL side of these contacts (already found): their tasks in bulk, then their notes queued (and charged
+ * to the budget) but not awaited, so the caller can search the next page while they are read.
+ */
 async function readBatch(run: Run, contacts: IDataObject[]): Promise<ReadBatch> {
 	const { reader } = run;
-	const none: ReadBatch = { done: 0, batch: [], tasks: new Map(), notes: new Map() };
+	const none: ReadBatch = { done: 0, batch: [], tasks: new Map(), notes: Promise.resolve(new Map()) };
 	// Each contact costs one notes read, and the task search at least one request.
 	let take = Math.min(contacts.length, Math.max(0, reader.budget.left - 1));
 	if (take === 0) return none;
@@ -106,11 +114,21 @@ async function readBatch(run: Run, contacts: IDataObject[]): Promise<ReadBatch> 
 	take = Math.min(take, Math.max(0, reader.budget.left));
 	const batch = contacts.slice(0, take);
 	if (!batch.length) return none;
-	return { done: take, batch, tasks, notes: await notesOfMany(reader, batch.map((c) => String(c.id))) };
+	const notes = notesOfMany(reader, batch.map((c) => String(c.id)), run.queue);
+	// Awaited later (whole); until then a failure must not count as unhandled.
+	notes.catch(() => undefined);
+	return { done: take, batch, tasks, notes };
+}
+
+type WholeBatch = Omit<ReadBatch, 'notes'> & { notes: Map<string, IDataObject[]> };
+
+/** Waits until every read of the batch is in: no contact is written before its reads are whole. */
+async function whole(read: ReadBatch): Promise<WholeBatch> {
+	return { ...read, notes: await read.notes };
 }
 
 /** The Rankr side: contacts first (their Rankr IDs), then their tasks and notes, in batches. */
-async function writeBatch(run: Run, read: ReadBatch): Promise<ContactOutcome[]> {
+async function writeBatch(run: Run, read: WholeBatch): Promise<ContactOutcome[]> {
 	const { call, summary, reader } = run;
 	const { locationId } = reader;
 	if (!read.batch.length) return [];
@@ -130,12 +148,15 @@ async function writeBatch(run: Run, read: ReadBatch): Promise<ContactOutcome[]> 
 			for (const s of o.skipped) if (summary.skippedValues.length < LISTED) summary.skippedValues.push({ ghlContactId: o.ghlContactId, ...s });
 		}
 		if (o.error && summary.failures.length < LISTED) summary.failures.push({ ghlContactId: o.ghlContactId, error: o.error });
+		if ((o.status === 'created' || o.status === 'updated' || o.status === 'restored') && o.rankrContactId && summary.changedContacts.length < LISTED) {
+			summary.changedContacts.push({ ghlContactId: o.ghlContactId, rankrContactId: o.rankrContactId, status: o.status });
+		}
 	}
 	return outcomes;
 }
 
 async function syncContacts(run: Run, contacts: IDataObject[]): Promise<{ done: number; outcomes: ContactOutcome[] }> {
-	const read = await readBatch(run, contacts);
+	const read = await whole(await readBatch(run, contacts));
 	return { done: read.done, outcomes: await writeBatch(run, read) };
 }
 
@@ -182,7 +203,7 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 		return finish();
 	}
 	cursor = cursor ?? emptyCursor(null);
-	const run: Run = { reader, call: countingCall(rankrCaller(ctx, itemIndex), budget), summary, cursor };
+	const run: Run = { reader, call: countingCall(rankrCaller(ctx, itemIndex), budget), summary, cursor, queue: new ReadQueue() };
 
 	const overlapMs = options.overlapMinutes * 60_000;
 	const until = cursor.pending?.until ?? new Date(startedAt).toISOString();
@@ -192,8 +213,9 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 	cursor.pending = { until, after };
 
 	let finished = cursor.retry.length ? await retryFailed(run) : true;
-	// While Rankr takes one page's writes, GHL's reads of the next page go on; the cursor moves past a page
-	// only once its writes are done.
+	// Three pages at a time: one being written to Rankr, the next with its notes being read, and the one
+	// after that being searched (and its tasks read) meanwhile, so GHL's window never waits on a search.
+	// A page is written only once its reads are whole, and the cursor moves past it once its writes are done.
 	let writing: Promise<void> | undefined;
 	let writeError: unknown;
 	const settle = async () => {
@@ -214,6 +236,24 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 			pageSize: page.length,
 		});
 	};
+	interface PageRead {
+		page: IDataObject[];
+		todo: IDataObject[];
+		read: ReadBatch;
+		position: unknown[] | null;
+	}
+	let reading: PageRead | undefined;
+	/** The page read before: once its notes are in and the page before it is written, its write starts. */
+	const handOff = async (p: PageRead) => {
+		const read = await whole(p.read);
+		await settle();
+		writing = writeBatch(run, read).then(
+			(outcomes) => commit(p.page, p.todo, read.done, outcomes, p.position),
+			(error: unknown) => {
+				writeError = error;
+			},
+		);
+	};
 	try {
 		while (finished) {
 			if (!budget.fits(3)) {
@@ -226,14 +266,9 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 			// Where the search goes on: after the last contact done (and the already-synced ones before the next).
 			const stopAt = read.done < todo.length ? page.contacts.indexOf(todo[read.done]) : page.contacts.length;
 			if (stopAt > 0) after = page.contacts[stopAt - 1].searchAfter ?? null;
-			const position = after;
-			await settle();
-			writing = writeBatch(run, read).then(
-				(outcomes) => commit(page.contacts, todo, read.done, outcomes, position),
-				(error: unknown) => {
-					writeError = error;
-				},
-			);
+			const previous = reading;
+			reading = { page: page.contacts, todo, read, position: after };
+			if (previous) await handOff(previous);
 			if (stopAt < page.contacts.length) {
 				finished = false;
 				break;
@@ -241,7 +276,12 @@ export async function syncLocation(ctx: IExecuteFunctions, itemIndex: number, op
 			if (page.contacts.length < CHANGED_PAGE) break;
 			if (!after) throw new NodeOperationError(ctx.getNode(), 'GHL’s search answered a full page without a searchAfter position; the sync cannot page on', { itemIndex });
 		}
+		const last = reading;
+		reading = undefined;
+		if (last) await handOff(last);
 	} finally {
+		// Nothing of this run goes on after it: reads still in flight (after a failure) and the last write.
+		await reading?.read.notes.catch(() => undefined);
 		await writing;
 	}
 	await settle();
