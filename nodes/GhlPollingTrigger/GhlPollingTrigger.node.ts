@@ -5,9 +5,10 @@ import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { omitKeys } from '../shared/omitKeys';
 import { normaliseRecord } from '../GhlTrigger/normalise';
 import type { PollCursor, TimeOf } from './cursor';
-import { advance, isCursor, queryFrom, recordId, startCursor } from './cursor';
+import { advance, isCursor, queryFrom, recordId, startCursor, walkAfter } from './cursor';
 import type { ContactTimeField } from './sources';
-import { contactTime, searchContacts, taskCompletedTime } from './sources';
+import { pollRequestBudget } from './pollBudget';
+import { contactTime, searchContacts, taskCompletedTime, walkContacts } from './sources';
 import { searchTaskPage, TASK_PAGE } from './taskSources';
 import { isTaskWatch, pollTaskWatch, startTaskWatch } from './taskWatch';
 
@@ -114,6 +115,25 @@ export class GhlPollingTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { event: ['completedTask'] } },
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: ['newContact', 'updatedContact'] } },
+				options: [
+					{
+						displayName: 'Max Requests per Poll',
+						name: 'maxRequests',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'GHL requests (pages of 500 contacts) one poll may send; a poll that runs out emits what it read and the next poll goes on exactly there. 0: 1% of what GHL’s X-RateLimit-Daily-Remaining says is left today.',
+					},
+				],
+			},
 		],
 	};
 
@@ -133,6 +153,8 @@ export class GhlPollingTrigger implements INodeType {
 			return emit(await searchContacts(this, { field, direction: 'desc', limit: SAMPLE_SIZE }));
 		}
 
+		// Checked before any request, also on the first activation, so a bad value shows at once.
+		const requests = pollRequestBudget(this);
 		const state = this.getWorkflowStaticData('node');
 		const key = `cursor:${event}`;
 		const cursor = state[key];
@@ -144,9 +166,12 @@ export class GhlPollingTrigger implements INodeType {
 			return null;
 		}
 
-		const records = await searchContacts(this, { field, direction: 'asc', from: queryFrom(cursor), budget: budgetOf(this, cursor) });
-		warnUntimed(this, field, records, time);
-		const { fresh, next } = advance(cursor as PollCursor, records, time);
+		const from = queryFrom(cursor);
+		const walk = await walkContacts(this, { field, direction: 'asc', from, after: walkAfter(cursor), budget: budgetOf(this, cursor), requests });
+		warnUntimed(this, field, walk.records, time);
+		const { fresh, next } = advance(cursor, walk.records, time);
+		// Stopped by a budget: the next poll goes on after the last record read, with the same bound.
+		if (walk.stoppedAfter) next.walk = { from, after: walk.stoppedAfter };
 		state[key] = next as unknown as IDataObject;
 		return emit(fresh);
 	}

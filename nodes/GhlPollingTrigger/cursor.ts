@@ -12,6 +12,12 @@ export interface PollCursor {
 	floor: string;
 	/** id → change time (ms) of records emitted at or after `since` minus the overlap. */
 	recent: Record<string, number>;
+	/**
+	 * A walk a poll's budget stopped: its lower bound and the sort keys of the last record read. The next
+	 * poll goes on after them (same bound) instead of starting over, so a backlog larger than one poll's
+	 * budget is read across polls, each record once.
+	 */
+	walk?: { from: string; after: unknown[] };
 }
 
 /** How far back each poll looks again for changes the search index showed late. */
@@ -30,8 +36,14 @@ export function isCursor(value: unknown): value is PollCursor {
 	return !!c && typeof c.since === 'string' && typeof c.floor === 'string' && !!c.recent && typeof c.recent === 'object';
 }
 
-/** The lower bound (inclusive) of the next query. */
+/** The sort keys a stopped walk goes on after (undefined: start a new walk). */
+export function walkAfter(cursor: PollCursor): unknown[] | undefined {
+	return cursor.walk && typeof cursor.walk.from === 'string' && Array.isArray(cursor.walk.after) ? cursor.walk.after : undefined;
+}
+
+/** The lower bound (inclusive) of the next query: a stopped walk's own, else a little before `since`. */
 export function queryFrom(cursor: PollCursor): string {
+	if (walkAfter(cursor) && cursor.walk) return cursor.walk.from;
 	const from = Math.max(Date.parse(cursor.floor), Date.parse(cursor.since) - OVERLAP_MS);
 	return new Date(from).toISOString();
 }

@@ -18,6 +18,8 @@ export const RANKR_BAD_INPUT_CASES: Array<[string, Record<string, unknown>, RegE
 	['create with a first name over 255 characters', { resource: 'contact', operation: 'create', email: 'a@b.co', additionalFields: { firstName: 'n'.repeat(256) } }, /First Name: is longer than 255 characters/],
 	['update with nothing to update', { resource: 'contact', operation: 'update', contactId: C, updateFields: {} }, /Update Fields: nothing to update/],
 	['upsert by External Ref without one', { resource: 'contact', operation: 'upsert', matchBy: 'externalRef', externalRef: '', additionalFields: { email: 'a@b.co' } }, /^External Ref: is required but empty/],
+	['upsert many without External Ref', { resource: 'contact', operation: 'upsertMany', externalRef: '', additionalFields: { email: 'a@b.co' } }, /^External Ref: is required but empty/],
+	['upsert many with a bad email', { resource: 'contact', operation: 'upsertMany', externalRef: 'ghl:loc1:c1', additionalFields: { email: 'nope' } }, /^Email: "nope" is not an email address/],
 	['upsert by email without one', { resource: 'contact', operation: 'upsert', matchBy: 'email', email: '', additionalFields: {} }, /^Email: is required but empty/],
 	['list filtered by a bad email', { resource: 'contact', operation: 'getMany', limit: 5, filters: { email: 'nope' } }, /Filters → Email: "nope" is not an email address/],
 	['list filtered by a bad date', { resource: 'contact', operation: 'getMany', limit: 5, filters: { updatedSince: 'last week' } }, /Filters → Updated Since: "last week" is not a date/],

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeItems } from '../../shared/operation';
+import { isBatchOperation, runBatch } from './batchUpsert';
 import type { ResourceOperations } from '../../shared/operation';
 import * as account from './account';
 import * as contact from './contact';
@@ -37,5 +38,8 @@ export const resourceDescriptions = [
 ];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// Resource and operation take no expressions, so one item tells them for all; a batch operation sends all items together.
+	const module = resources[this.getNodeParameter('resource', 0) as string]?.[this.getNodeParameter('operation', 0) as string];
+	if (isBatchOperation(module) && this.getInputData().length > 0) return await runBatch(this, module.batch);
 	return await routeItems.call(this, resources);
 }

@@ -14,13 +14,48 @@ export async function collectPages<T, C>(
 	fetchPage: PageFetcher<T, C>,
 	options: { limit?: number; pageSize: number },
 ): Promise<T[]> {
+	return (await collectPagesWithin(fetchPage, options)).items;
+}
+
+/** A request budget as paging sees it: asked before each page, told after each answer. */
+export interface PageBudget {
+	/** Whether one more page may be asked for. */
+	fits(): boolean;
+	/** One page was answered (an automatic budget learns its size from the first answer). */
+	paid(): Promise<void>;
+}
+
+export interface CollectedPages<T, C> {
+	items: T[];
+	/** Set when the budget stopped the walk: the cursor of the first page not read. Whole pages only. */
+	resume?: C;
+}
+
+/**
+ * collectPages with a request budget and a starting cursor: it stops between pages when the budget is
+ * spent (the first page is always read), and says where the walk would have gone on.
+ */
+export async function collectPagesWithin<T, C>(
+	fetchPage: PageFetcher<T, C>,
+	options: {
+		limit?: number;
+		pageSize: number;
+		budget?: PageBudget;
+		/** Where to start (a resume cursor of an earlier walk); undefined: the first page. */
+		start?: C;
+		/** Keep pageSize even under a smaller limit (numbered pages of a resumed walk must keep their size). */
+		fixedSize?: boolean;
+	},
+): Promise<CollectedPages<T, C>> {
 	const out: T[] = [];
-	let cursor: C | undefined;
+	let cursor: C | undefined = options.start;
 	// One page size for the whole walk: numbered pages shift if the size changes between them.
-	const size = options.limit !== undefined && options.limit < options.pageSize ? options.limit : options.pageSize;
-	for (;;) {
+	const size = !options.fixedSize && options.limit !== undefined && options.limit < options.pageSize ? options.limit : options.pageSize;
+	for (let pages = 0; ; pages++) {
 		if (options.limit !== undefined && out.length >= options.limit) break;
+		if (pages > 0 && options.budget && !options.budget.fits()) return { items: out, resume: cursor };
 		const page = await fetchPage(cursor, size);
+		await options.budget?.paid();
 		for (const item of page.items) {
 			if (options.limit !== undefined && out.length >= options.limit) break;
 			out.push(item);
@@ -28,7 +63,7 @@ export async function collectPages<T, C>(
 		if (page.next === undefined || page.items.length === 0) break;
 		cursor = page.next;
 	}
-	return out;
+	return { items: out };
 }
 
 /** GHL's legacy list (GET /contacts/): `meta.startAfter` + `meta.startAfterId` name the next page. */

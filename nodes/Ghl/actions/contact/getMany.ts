@@ -4,9 +4,10 @@ import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { omitKeys } from '../../../shared/omitKeys';
 import type { SearchCursor } from '../../../shared/transport/pagination';
-import { collectPages, nextSearchCursor } from '../../../shared/transport/pagination';
+import { collectPagesWithin, nextSearchCursor, SEARCH_PAGE_WINDOW } from '../../../shared/transport/pagination';
 import { checkEnum, invalid } from '../../../shared/validation';
 import { personFirst, returnAllFields, simplifyField, simplifyOn, wantedLimit } from '../common';
+import { markStopped, pagingOptions, readPaging } from '../returnAllBudget';
 
 const OPERATORS = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists', 'range'] as const;
 const SORT_FIELDS = ['dateAdded', 'dateUpdated', 'firstName', 'lastName', 'email'] as const;
@@ -89,6 +90,29 @@ function searchFilters(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	});
 }
 
+/**
+ * Where a stopped walk goes on: after the sort keys of the last contact read (stable while contacts are
+ * added or removed); without them, the next page number at this page size.
+ */
+function resumeAt(next: SearchCursor, contacts: Array<{ searchAfter?: unknown[] }>, pageSize: number): IDataObject {
+	const keys = contacts[contacts.length - 1]?.searchAfter;
+	if (Array.isArray(keys)) return { searchAfter: keys };
+	return 'page' in next ? { page: next.page, pageLimit: pageSize } : { searchAfter: next.searchAfter };
+}
+
+/** Resume From for the search: `{searchAfter: [...]}` or `{page, pageLimit}`. */
+function searchResume(value: IDataObject): (SearchCursor & { pageLimit?: number }) | undefined {
+	if (Array.isArray(value.searchAfter) && value.searchAfter.length > 0) return { searchAfter: value.searchAfter as unknown[] };
+	const { page, pageLimit } = value;
+	const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+	return whole(page, SEARCH_PAGE_WINDOW) && whole(pageLimit, PAGE_SIZE) ? { page, pageLimit } : undefined;
+}
+
+/** A numbered page resumes at the page size it was numbered with. */
+function pageSizeOf(start: (SearchCursor & { pageLimit?: number }) | undefined): number {
+	return start && 'page' in start && start.pageLimit ? start.pageLimit : PAGE_SIZE;
+}
+
 export const getMany: OperationModule = {
 	routes: ['POST /contacts/search'],
 	description: [
@@ -120,6 +144,7 @@ export const getMany: OperationModule = {
 			],
 		},
 		simplifyField,
+		pagingOptions('contacts'),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const limit = wantedLimit.call(this, i);
@@ -134,9 +159,10 @@ export const getMany: OperationModule = {
 			},
 		];
 		const query = String(this.getNodeParameter('query', i, '') ?? '').trim();
+		const paging = readPaging(this, i, searchResume);
 		const locationId = await ghlLocation(this);
 		let seen = 0;
-		const contacts = await collectPages<IDataObject & { searchAfter?: unknown[] }, SearchCursor>(
+		const walk = await collectPagesWithin<IDataObject & { searchAfter?: unknown[] }, SearchCursor>(
 			async (cursor, pageSize) => {
 				const body: IDataObject = {
 					locationId,
@@ -156,11 +182,13 @@ export const getMany: OperationModule = {
 				seen += response.contacts.length;
 				return { items: response.contacts, next: nextSearchCursor(cursor, response.contacts, pageSize, response.total, seen) };
 			},
-			{ limit, pageSize: PAGE_SIZE },
+			{ limit, pageSize: pageSizeOf(paging.start), budget: paging.budget, start: paging.start, fixedSize: !!paging.start && 'page' in paging.start },
 		);
+		const contacts = walk.items;
+		const resume = walk.resume && resumeAt(walk.resume, contacts, pageSizeOf(paging.start));
 		// searchAfter is GHL's paging cursor, not contact data: kept only in the raw output. Deleted in
 		// place, as copying 100,000 contacts would hold two of each at the peak.
-		if (!simplifyOn.call(this, i)) return contacts;
-		return contacts.map((contact) => personFirst(omitKeys(contact, 'searchAfter')));
+		const out = simplifyOn.call(this, i) ? contacts.map((contact) => personFirst(omitKeys(contact, 'searchAfter'))) : contacts;
+		return markStopped(this, i, out, resume, paging, 'contacts');
 	},
 };

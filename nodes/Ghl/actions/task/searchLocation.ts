@@ -4,9 +4,10 @@ import { ghlLocation, ghlRequest } from '../../../shared/ghlApi';
 import type { OperationModule } from '../../../shared/operation';
 import { filtersCollection } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport/path';
-import { collectPages, nextSkip } from '../../../shared/transport/pagination';
+import { collectPagesWithin, nextSkip } from '../../../shared/transport/pagination';
 import { checkEnum, invalid, requireId, toList } from '../../../shared/validation';
 import { returnAllFields, wantedLimit } from '../common';
+import { markStopped, pagingOptions, readPaging, skipResume } from '../returnAllBudget';
 
 /** Tasks of every contact of the location, filtered: POST /locations/{locationId}/tasks/search. */
 const filtersField = filtersCollection([
@@ -73,12 +74,13 @@ function tasksOf(response: { tasks?: unknown }): IDataObject[] {
 
 export const searchLocation: OperationModule = {
 	routes: ['POST /locations/{locationId}/tasks/search'],
-	description: [...returnAllFields(), filtersField],
+	description: [...returnAllFields(), filtersField, pagingOptions('tasks')],
 	async execute(this: IExecuteFunctions, i: number) {
 		const filters = searchFilters.call(this, i);
 		const limit = wantedLimit.call(this, i);
+		const paging = readPaging(this, i, skipResume);
 		const locationId = await ghlLocation(this);
-		return await collectPages<IDataObject, number>(
+		const walk = await collectPagesWithin<IDataObject, number>(
 			async (skip, pageSize) => {
 				const response = await ghlRequest<{ tasks?: unknown }>(this, {
 					method: 'POST',
@@ -91,7 +93,8 @@ export const searchLocation: OperationModule = {
 				const tasks = tasksOf(response);
 				return { items: tasks, next: nextSkip(skip, tasks.length, pageSize) };
 			},
-			{ limit, pageSize: PAGE_SIZE },
+			{ limit, pageSize: PAGE_SIZE, budget: paging.budget, start: paging.start },
 		);
+		return markStopped(this, i, walk.items, walk.resume === undefined ? undefined : { skip: walk.resume }, paging, 'tasks');
 	},
 };

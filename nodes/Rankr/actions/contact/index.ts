@@ -10,8 +10,9 @@ import { getMany } from './getMany';
 import { unarchive } from './unarchive';
 import { update } from './update';
 import { upsert } from './upsert';
+import { upsertMany } from './upsertMany';
 
-export const operations: ResourceOperations = { archive, create, delete: deleteContact, get, getMany, unarchive, update, upsert };
+export const operations: ResourceOperations = { archive, create, delete: deleteContact, get, getMany, unarchive, update, upsert, upsertMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -24,6 +25,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Archive', value: 'archive', action: 'Archive a contact', description: 'Mark a Rankr contact archived, keeping its tasks, notes, tags and score history' },
 			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a Rankr contact; an External Ref links it to its record elsewhere' },
 			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)' },
+			{
+				name: 'Create or Update Many',
+				value: 'upsertMany',
+				action: 'Create or update many contacts',
+				description: 'Upsert every input item as a contact by External Ref, 100 a request, with a result per item',
+			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a Rankr contact for good, with its tasks, notes and score history (Archive keeps them)' },
 			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a Rankr contact by ID or External Ref' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many contacts', description: 'List or search contacts' },
