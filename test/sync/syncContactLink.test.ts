@@ -66,6 +66,20 @@ describe('GHL Sync: Sync Contact finds the Rankr contact by its GHL link', () =>
 		expect(rankrWrites(sb, r2)).toEqual([]);
 	});
 
+	it('a Clio task that keeps Clio\'s externalRef is found through its GHL link too: updated, not copied', async () => {
+		const rankr = clio('contact', { clioId: 'c1', externalRef: 'clio:c1', email: 'ann@law.example', firstName: 'Ann' });
+		const task = clio('task', { contactClioId: 'c1', clioTaskId: 't1', title: 'File motion', status: 'pending', dueAt: '2030-02-01T09:00:00.000Z' });
+		// A connector that names its records in externalRef, as Rankr's conventions allow.
+		sb.rankr.store.tasks.get(String(task.id))!.externalRef = 'clio:task:t1';
+		const { ghlContactId } = await toGhl(String(rankr.id));
+		expect(sb.rankr.store.tasks.get(String(task.id))?.externalRef).toBe('clio:task:t1');
+		const [ghlTask] = ghlTasks(ghlContactId);
+		sb.ghl.store.updateTask(ghlTask.id, { title: 'File the motion' });
+		expect((await toRankr(ghlContactId)).changes.tasks).toMatchObject({ created: 0, updated: 1 });
+		expect([...sb.rankr.store.tasks.values()].map((t) => [t.id, t.title])).toEqual([[task.id, 'File the motion']]);
+		expect((await toGhl(String(rankr.id))).changed).toBe(false);
+	});
+
 	it('a GHL contact gone from GHL archives the linked Rankr contact (GHL Deletions: Archive), not a copy that does not exist', async () => {
 		const { rankrId, ghlContactId } = await clioClientInGhl();
 		sb.ghl.store.deleteContact(ghlContactId);
