@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
 import { subscribe, subscriptionExists, unsubscribe } from './subscription';
+import { ORIGINS } from './delivery';
 import { takeRankrDelivery } from './webhook';
 
 export class RankrTrigger implements INodeType {
@@ -49,6 +50,15 @@ export class RankrTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Ignore Changes From',
+						name: 'ignoreOrigins',
+						type: 'multiOptions',
+						options: [...ORIGINS],
+						default: [],
+						description:
+							'Events whose change came from one of these systems (the event\'s origin) are answered and not run. Choose GHL when this workflow syncs Rankr to GHL and another syncs GHL to Rankr: the GHL sync\'s own writes then do not come back.',
+					},
 					{
 						displayName: 'Include Headers',
 						name: 'includeHeaders',

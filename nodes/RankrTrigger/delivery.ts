@@ -7,6 +7,8 @@ export interface RankrDelivery extends IDataObject {
 	id: string;
 	type: string;
 	createdAt: string | null;
+	/** The system the change came from (`ghl`, `clio`, `rankr`); null when the body does not say. */
+	origin: string | null;
 	data: IDataObject;
 }
 
@@ -48,11 +50,28 @@ export function judgeRankrDelivery(raw: Buffer, headers: Record<string, unknown>
 	const eventHeader = header(headers, 'rankr-event');
 	if (eventHeader && eventHeader !== body.type) return refuse(400, 'Rankr-Event header does not match the event type');
 	const createdAt = typeof body.createdAt === 'string' ? body.createdAt : null;
-	return { outcome: 'accept', delivery: { id: body.id, type: body.type, createdAt, data: body.data } };
+	const origin = typeof body.origin === 'string' && body.origin ? body.origin : null;
+	return { outcome: 'accept', delivery: { id: body.id, type: body.type, createdAt, origin, data: body.data } };
+}
+
+/** The systems a Rankr change can come from, for *Ignore Changes From*. */
+export const ORIGINS = [
+	{ name: 'Clio', value: 'clio', description: 'Changes made by Rankr\'s Clio connector' },
+	{ name: 'GHL', value: 'ghl', description: 'Changes written with Rankr-Origin: ghl, such as GHL Rankr Sync\'s own writes' },
+	{ name: 'Rankr', value: 'rankr', description: 'Changes made in Rankr itself: its users, rules and API calls without an origin' },
+] as const;
+
+/**
+ * The loop guard: true when the delivery's change came from a system the user chose to ignore. A
+ * delivery that does not say where its change came from is never ignored (nothing is lost by running it).
+ */
+export function ignoredOrigin(delivery: RankrDelivery, ignore: unknown): boolean {
+	return delivery.origin !== null && Array.isArray(ignore) && ignore.includes(delivery.origin);
 }
 
 /**
- * One output item per Rankr event: what happened (`event`), which delivery, when, the contact it is about
+ * One output item per Rankr event: what happened (`event`), which delivery, when, which system the change
+ * came from (`origin`), the contact it is about
  * (`contactId`, whatever the event's shape), then the event's own data (`contact`, `task`, `note`, or the
  * score/tag/rule fields).
  */
@@ -60,7 +79,7 @@ export function eventItem(delivery: RankrDelivery): IDataObject {
 	const { data } = delivery;
 	const nested = (data.contact ?? data.task ?? data.note) as IDataObject | undefined;
 	const contactId = data.contactId ?? (data.contact ? nested?.id : nested?.contactId) ?? null;
-	return { event: delivery.type, deliveryId: delivery.id, createdAt: delivery.createdAt, contactId, ...data };
+	return { event: delivery.type, deliveryId: delivery.id, createdAt: delivery.createdAt, origin: delivery.origin, contactId, ...data };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { RANKR_EVENTS } from '../Rankr/actions/webhook/fields';
+import { ORIGINS } from './delivery';
 
 import { rankrRequest } from '../shared/rankrApi';
 import { asNodeError } from '../shared/transport/errors';
@@ -34,6 +35,20 @@ function checkedEvents(ctx: IHookFunctions): string[] {
 	return events;
 }
 
+/**
+ * Ignore Changes From names only systems Rankr knows, refused at activation: an unknown one (a typo in an
+ * expression) would silently ignore nothing, and the loop the user meant to stop would run.
+ */
+function checkIgnoredOrigins(ctx: IHookFunctions): void {
+	const picked = ((ctx.getNodeParameter('options', {}) as IDataObject).ignoreOrigins ?? []) as unknown;
+	const unknown = (Array.isArray(picked) ? picked : [picked]).find((o) => !ORIGINS.some((option) => option.value === o));
+	if (unknown !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Ignore Changes From: "${String(unknown).slice(0, 40)}" is not a system Rankr names`, {
+			description: `Rankr's systems: ${ORIGINS.map((option) => option.value).join(', ')}.`,
+		});
+	}
+}
+
 export function storedSubscription(staticData: IDataObject): StoredSubscription | undefined {
 	const s = staticData.subscription as StoredSubscription | undefined;
 	return s && typeof s === 'object' && typeof s.webhookId === 'string' && typeof s.secret === 'string' ? s : undefined;
@@ -60,6 +75,7 @@ export async function subscriptionExists(ctx: IHookFunctions): Promise<boolean> 
 
 export async function subscribe(ctx: IHookFunctions): Promise<void> {
 	const events = checkedEvents(ctx);
+	checkIgnoredOrigins(ctx);
 	const staticData = ctx.getWorkflowStaticData('node');
 	// A stale subscription (URL or events changed) is removed first, so Rankr does not deliver twice.
 	await unsubscribe(ctx);

@@ -3,16 +3,17 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { DeliveryLedger } from '../shared/webhookDedupe';
 import { deliveryLedger } from '../shared/webhookDedupe';
 import { answer, deliveryLog, peekDeliveryId, rawBodyOf } from '../shared/webhookRequest';
-import { eventItem, headersToInclude, judgeRankrDelivery } from './delivery';
+import { eventItem, headersToInclude, ignoredOrigin, judgeRankrDelivery } from './delivery';
 import { storedSubscription } from './subscription';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One Rankr delivery: judged before anything runs; 2xx for what is genuine but not to run (an event not
- * selected, a redelivery); 429 for anything that keeps the trigger from taking it now (an exception of ours
- * becomes n8n's 500 otherwise), logged, with the delivery ID not remembered, so Rankr's retry (with
- * backoff, same delivery ID) runs it; an execution for the rest.
+ * selected, a change from a system Ignore Changes From names, a redelivery), logged; 429 for anything that
+ * keeps the trigger from taking it now (an exception of ours becomes n8n's 500 otherwise), logged, with the
+ * delivery ID not remembered, so Rankr's retry (with backoff, same delivery ID) runs it; an execution for
+ * the rest.
  */
 export function takeRankrDelivery(ctx: IWebhookFunctions): IWebhookResponseData {
 	const res = ctx.getResponseObject();
@@ -36,9 +37,16 @@ export function takeRankrDelivery(ctx: IWebhookFunctions): IWebhookResponseData 
 			log.ignored('event not selected', delivery.id);
 			return answer(res, 200, { received: true, ignored: 'event not selected' });
 		}
+		// The loop guard: a change this sync wrote itself (Rankr-Origin: ghl) is not sent back.
+		const options = ctx.getNodeParameter('options', {}) as IDataObject;
+		if (ignoredOrigin(delivery, options.ignoreOrigins)) {
+			const reason = `change from ${delivery.origin}`;
+			log.ignored(reason, delivery.id);
+			return answer(res, 200, { received: true, ignored: reason });
+		}
 		// The item is built before the ID is claimed: nothing after the claim can fail before the execution starts.
 		const item = eventItem(delivery);
-		if ((ctx.getNodeParameter('options', {}) as IDataObject).includeHeaders) item.headers = headersToInclude(req.headers as Record<string, unknown>);
+		if (options.includeHeaders) item.headers = headersToInclude(req.headers as Record<string, unknown>);
 		const ledger = deliveryLedger(staticData, `${ctx.getWorkflow().id}:${ctx.getNode().id}`);
 		if (ledger.claim(delivery.id) !== 'claimed') {
 			log.ignored('duplicate delivery', delivery.id);

@@ -129,7 +129,7 @@ async function checkDemo(output: string): Promise<{ n8nUrl: string; ghlUrl: stri
 
 	const workflows = (await rest('/rest/workflows')) as Array<{ name: string }>;
 	expect(workflows.map((w) => w.name).sort()).toEqual(templateFiles().map((f) => String(readTemplate(f).name)).sort());
-	expect(workflows).toHaveLength(5);
+	expect(workflows.length).toBeGreaterThanOrEqual(5);
 
 	// The sandboxes the credentials point at are up.
 	expect(await answers(`${ghlUrl}/`)).toBe(true);

@@ -71,7 +71,7 @@ const tasksOf = (id: string) => [...rankr.store.tasks.values()].filter((t) => t.
 const notesOf = (id: string) => [...rankr.store.notes.values()].filter((n) => n.contactId === id);
 
 describe('workflow templates run in n8n', () => {
-	it('there are five templates, one per core flow', () => {
+	it('there are the templates, one per core flow', () => {
 		expect(templateFiles().length).toBeGreaterThanOrEqual(5);
 	});
 
@@ -200,5 +200,63 @@ describe('workflow templates run in n8n', () => {
 		const tasks = [...ghl.store.tasks.values()].filter((t) => t.contactId === ghlContact.id);
 		expect(tasks.some((t) => String(t.title).includes(`Rankr lead score ${before + 60}`))).toBe(true);
 	});
-});
 
+	it('6: Clio (via Rankr) reaches GHL: contact, task with status and due date, note; completion, merge and delete follow; the sync’s own writes are not run', async () => {
+		const { id, workflow } = await importAndActivate(templateFiles().find((f) => f.startsWith('6-')) as string);
+		const url = webhookUrlOf(workflow, 'n8n-nodes-ghl-rankr.rankrTrigger');
+		await n8n.waitForWebhook(url.slice(`${n8n.url}/webhook/`.length));
+		const hook = [...rankr.store.webhooks.values()].find((h) => h.url === url)!;
+		const originOf = (d: (typeof rankr.deliveries)[number]) => (d.body as unknown as { origin: string }).origin;
+		const ours = () => rankr.deliveries.filter((d) => d.webhookId === hook.id);
+		/** One change through the sandbox's Clio endpoint, then every execution it started (one per event not from GHL). */
+		const clio = async (action: string, body: Record<string, unknown>) => {
+			const res = await fetch(`${rankr.url}/_sandbox/clio/${action}`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${rankr.apiKey}`, 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			expect(res.status).toBe(200);
+			await rankr.flushWebhooks();
+			await finishedExecutions(id, ours().filter((d) => originOf(d) !== 'ghl').length);
+		};
+		const ghlByEmail = (email: string) => ghl.store.contactsOf(ghl.locationId).find((c) => c.email === email)!;
+		const ghlTasksOf = (contactId: string) => [...ghl.store.tasks.values()].filter((t) => t.contactId === contactId);
+		const ghlNotesOf = (contactId: string) => [...ghl.store.notes.values()].filter((n) => n.contactId === contactId);
+
+		await clio('contact', { clioId: 'clio-ann', email: 'ann@law.example', firstName: 'Ann', lastName: 'Lee', companyName: 'Lee & Co' });
+		await clio('task', { contactClioId: 'clio-ann', clioTaskId: 'clio-t1', title: 'File motion', status: 'in_progress', dueAt: '2030-02-01T09:00:00.000Z' });
+		await clio('note', { contactClioId: 'clio-ann', clioNoteId: 'clio-n1', body: 'Retainer signed' });
+		const ann = ghlByEmail('ann@law.example');
+		expect(ann).toMatchObject({ firstName: 'Ann', lastName: 'Lee', companyName: 'Lee & Co' });
+		expect(ghlTasksOf(ann.id)).toEqual([expect.objectContaining({ title: 'File motion', dueDate: '2030-02-01T09:00:00.000Z', completed: false })]);
+		expect(ghlNotesOf(ann.id).map((n) => n.body)).toEqual(['Retainer signed']);
+
+		await clio('task', { contactClioId: 'clio-ann', clioTaskId: 'clio-t1', status: 'complete' });
+		expect(ghlTasksOf(ann.id)).toEqual([expect.objectContaining({ title: 'File motion', completed: true })]);
+
+		// A second Clio contact, merged by Clio into Ann: Ann's GHL contact gets its task and note, its own GHL contact is soft-deleted.
+		await clio('contact', { clioId: 'clio-bo', email: 'bo@law.example', firstName: 'Bo' });
+		await clio('task', { contactClioId: 'clio-bo', clioTaskId: 'clio-t2', title: 'Sign engagement letter', status: 'pending', dueAt: '2030-03-01T09:00:00.000Z' });
+		await clio('note', { contactClioId: 'clio-bo', clioNoteId: 'clio-n2', body: 'Referred by Ann' });
+		const bo = ghlByEmail('bo@law.example');
+		await clio('merge', { survivorClioId: 'clio-ann', mergedClioId: 'clio-bo' });
+		expect(ghlTasksOf(ann.id).map((t) => t.title).sort()).toEqual(['File motion', 'Sign engagement letter']);
+		expect(ghlNotesOf(ann.id).map((n) => n.body).sort()).toEqual(['Referred by Ann', 'Retainer signed']);
+		expect(ghl.store.contacts.get(bo.id)).toMatchObject({ tags: expect.arrayContaining(['deleted-in-rankr']), dnd: true });
+
+		// Clio deletes Ann: a soft delete in GHL, the contact and what it holds kept.
+		await clio('delete', { clioId: 'clio-ann' });
+		expect(ghl.store.contacts.get(ann.id)).toMatchObject({ tags: expect.arrayContaining(['deleted-in-rankr']), dnd: true });
+		expect(ghlTasksOf(ann.id)).toHaveLength(2);
+		expect(ghl.store.contacts.get(bo.id)).toBeDefined();
+
+		// The loop guard: the sync's own Rankr writes (its links) fired events with origin ghl, answered 200 and not run.
+		await rankr.flushWebhooks();
+		await sleep(1000);
+		const echoes = ours().filter((d) => originOf(d) === 'ghl');
+		expect(echoes.length).toBeGreaterThan(0);
+		expect(echoes.every((d) => d.status === 200)).toBe(true);
+		expect((await n8n.executions(id)).length).toBe(ours().length - echoes.length);
+		await n8n.api('POST', `/workflows/${id}/deactivate`);
+	});
+});

@@ -4,7 +4,7 @@ import { Container } from '@n8n/di';
 
 import * as rankrDelivery from '../../nodes/RankrTrigger/delivery';
 import { signRankrPayload } from '../../sandbox/rankr';
-import { changeScore } from '../../sandbox/rankr';
+import { changeScore, clioChange } from '../../sandbox/rankr';
 import { runHook } from '../harness/hookContext';
 import { deliver, serveWebhook } from '../harness/webhookContext';
 import { rankrTrigger, useRankrSandbox } from './setup';
@@ -179,5 +179,58 @@ describe('Rankr Trigger: an event it cannot take now', () => {
 		expect(server.deliveries.at(-1)?.body).toEqual({ received: true, ignored: 'duplicate delivery' });
 		const secret = String((setup.staticData().subscription as { secret: string }).secret);
 		expect(JSON.stringify(warn.mock.calls)).not.toContain(secret);
+	});
+});
+
+describe('Rankr Trigger: Ignore Changes From (the loop guard)', () => {
+	/** One contact.created from each system: a GHL sync's write (Rankr-Origin: ghl), Clio's connector, Rankr itself. */
+	async function oneChangeFromEach(sb: ReturnType<typeof sandbox>) {
+		sb.store.as('ghl', () => sb.store.addContact({ email: 'from-ghl@example.test' }));
+		clioChange(sb.store, 'contact', { clioId: 'c1', email: 'from-clio@example.test' });
+		sb.store.addContact({ email: 'from-rankr@example.test' });
+		await sb.flushWebhooks();
+	}
+
+	it('by default every change runs, and each item says where it came from (origin)', async () => {
+		const { sb, server } = await subscribed(['contact.created']);
+		await oneChangeFromEach(sb);
+		await server.close();
+		expect(server.executions.map((items) => items[0].origin)).toEqual(['ghl', 'clio', 'rankr']);
+	});
+
+	it('set to GHL, a change the GHL sync wrote is answered 200 and logged, never run; Clio\'s and Rankr\'s run', async () => {
+		const { sb, setup, server } = await subscribed(['contact.created']);
+		setup.node.parameters.options = { ignoreOrigins: ['ghl'] };
+		const real = Container.get(Logger);
+		const debug = jest.fn();
+		Container.set(Logger, { warn: jest.fn(), debug, info: jest.fn(), error: jest.fn() } as unknown as Logger);
+		try {
+			await oneChangeFromEach(sb);
+			// A redelivery of the ignored one is ignored again.
+			await sb.redeliver(sb.deliveries[0].id);
+		} finally {
+			Container.set(Logger, real);
+			await server.close();
+		}
+		expect(server.executions.map((items) => items[0].origin)).toEqual(['clio', 'rankr']);
+		// Rankr saw a 2xx for all three, so it retries none of them.
+		expect(sb.deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+		expect(server.deliveries.map((d) => d.body)).toEqual([
+			{ received: true, ignored: 'change from ghl' },
+			undefined,
+			undefined,
+			{ received: true, ignored: 'change from ghl' },
+		]);
+		expect(debug).toHaveBeenCalledWith(expect.stringContaining('change from ghl'), expect.objectContaining({ status: 200, reason: 'change from ghl', deliveryId: sb.deliveries[0].id }));
+	});
+
+	it('a delivery that does not say its origin is run whatever is ignored', async () => {
+		const { setup, server } = await subscribed(['contact.created']);
+		await server.close();
+		setup.node.parameters.options = { ignoreOrigins: ['ghl', 'clio', 'rankr'] };
+		const secret = String((setup.staticData().subscription as { secret: string }).secret);
+		const body = JSON.stringify({ id: 'dlv_no_origin', type: 'contact.created', createdAt: new Date().toISOString(), data: { contact: { id: 'ctc_1' } } });
+		const answer = await deliver(setup, body, { 'rankr-signature': signRankrPayload(secret, body, Math.floor(Date.now() / 1000)) });
+		expect(answer).toMatchObject({ started: 1, items: [expect.objectContaining({ origin: null, contactId: 'ctc_1' })] });
 	});
 });

@@ -71,4 +71,14 @@ describe('Rankr Trigger lifecycle: refused before any request', () => {
 		expect(sb.requests).toHaveLength(0);
 		expect(setup.staticData().subscription).toBeUndefined();
 	});
+
+	it('Ignore Changes From naming a system Rankr does not know fails activation naming the option, and nothing is sent', async () => {
+		const sb = sandbox();
+		const setup = rankrTrigger(sb, ['contact.created']);
+		setup.node.parameters.options = { ignoreOrigins: ['ghl', 'hubspot'] };
+		await expect(runHook(setup, 'create')).rejects.toThrow(/^Ignore Changes From: "hubspot"/);
+		expect(sb.requests).toHaveLength(0);
+		setup.node.parameters.options = { ignoreOrigins: ['ghl', 'clio', 'rankr'] };
+		expect(await runHook(setup, 'create')).toBe(true);
+	});
 });

@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { nodeError } from '../apiErrors';
 import { allOrFirstError, isConflict } from './errors';
 import { decideFields, newer } from './inverse';
-import { linksOf } from './links';
+import { ghlChildLink, linksOf } from './links';
 import { differingFields, noteFields, taskFields } from './mapping';
-import { childIdOfRef, childRef } from './refs';
+import { childRef } from './refs';
 import type { ChildKind } from './refs';
 import type { RankrCall } from './rankrTarget';
 import { completeTask, createChild, deleteChild, listChildren, updateChild } from './rankrTarget';
@@ -27,11 +27,14 @@ export interface ChildCounts {
 
 export const childFields = (kind: ChildKind, ghl: IDataObject): IDataObject => (kind === 'task' ? taskFields(ghl) : noteFields(ghl));
 
-/** Rankr records of `kind` that came from this location, by the GHL ID their externalRef names. */
+/**
+ * Rankr records of `kind` linked to a GHL record of this location, by that GHL ID: the one their link names,
+ * else their externalRef (a Clio task Sync to GHL put into GHL is linked but may keep Clio's externalRef).
+ */
 export function bySourceId(locationId: string, kind: ChildKind, rankr: IDataObject[]): Map<string, IDataObject> {
 	const out = new Map<string, IDataObject>();
 	for (const record of rankr) {
-		const id = childIdOfRef(locationId, kind, record.externalRef as string | null);
+		const id = ghlChildLink(locationId, kind, record)?.id;
 		if (id !== undefined) out.set(id, record);
 	}
 	return out;

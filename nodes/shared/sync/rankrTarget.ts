@@ -7,7 +7,11 @@ import type { ApiRequest } from '../transport/types';
 import { isNotFound, nodeError } from '../apiErrors';
 import type { ChildKind } from './refs';
 
-/** Reading and writing the Rankr side of a sync. Every call goes through rankrRequest (paced, retried, POSTs keyed). */
+/**
+ * Reading and writing the Rankr side of a sync. Every call goes through rankrRequest (paced, retried, POSTs
+ * keyed), and every write says it comes from GHL (`Rankr-Origin: ghl`), so the Rankr events it fires carry
+ * `origin: ghl` and a Rankr Trigger set to ignore changes from GHL does not send them back (the loop guard).
+ */
 
 const RANKR_PAGE = 100;
 
@@ -17,11 +21,19 @@ export interface RankrCall {
 	node: INode;
 }
 
+/** The system the sync's Rankr writes come from (the contract's Rankr-Origin). */
+export const SYNC_ORIGIN = 'ghl';
+
 export function rankrCaller(ctx: IExecuteFunctions, itemIndex: number): RankrCall {
 	// The sync's PATCHes send absolute values (never increments), so sending one twice leaves the same
 	// record: the transport may retry them after a 5xx or a dropped connection, as it does PUT and DELETE.
 	const call = async (request: Omit<ApiRequest, 'itemIndex'>) =>
-		await rankrRequest<IDataObject>(ctx, { ...request, itemIndex, ...(request.method === 'PATCH' ? { idempotent: true } : {}) });
+		await rankrRequest<IDataObject>(ctx, {
+			...request,
+			itemIndex,
+			...(request.method === 'GET' ? {} : { headers: { ...request.headers, 'Rankr-Origin': SYNC_ORIGIN } }),
+			...(request.method === 'PATCH' ? { idempotent: true } : {}),
+		});
 	return Object.assign(call, { node: ctx.getNode() });
 }
 
@@ -38,6 +50,16 @@ export async function listAll(call: RankrCall, path: string, qs: IDataObject = {
 
 export async function contactsByRef(call: RankrCall, externalRef: string): Promise<IDataObject[]> {
 	return await listAll(call, '/v1/contacts', { externalRef });
+}
+
+/** Contacts linked to an outside record (the contract's `link` filter, `<system>:<id>`, any account). */
+export async function contactsByLink(call: RankrCall, system: 'ghl' | 'clio', id: string): Promise<IDataObject[]> {
+	return await listAll(call, '/v1/contacts', { link: `${system}:${id}` });
+}
+
+/** Updates a contact by its Rankr ID (fields not sent stay). */
+export async function updateContact(call: RankrCall, contactId: string, body: IDataObject): Promise<void> {
+	await call({ method: 'PATCH', path: apiPath`/v1/contacts/${contactId}`, body });
 }
 
 const childPath = (kind: ChildKind, contactId: string) =>

@@ -10,7 +10,7 @@ import { decideFields, newer } from './inverse';
 import { ghlContactLinks } from './links';
 import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
 import type { RankrCall } from './rankrTarget';
-import { addTags, archiveContact, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, upsertContact } from './rankrTarget';
+import { addTags, archiveContact, contactsByLink, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, updateContact, upsertContact } from './rankrTarget';
 import { contactRef } from './refs';
 import { externalTagsDiffer, planTags } from './tags';
 
@@ -64,6 +64,27 @@ async function goneFromGhl(call: RankrCall, ghlContactId: string, matches: IData
 	return result(ghlContactId, String(existing.id), { contact: 'deleted', tasks: noCounts(), notes: noCounts(), tags: noTags() });
 }
 
+/**
+ * The Rankr copies of a GHL contact: those its externalRef names, else those linked to it in this location.
+ * A contact that reached GHL from Rankr (Sync to GHL, say from Clio) is linked but may carry another
+ * system's externalRef (`clio:…`): found through the link, it is updated rather than copied a second time.
+ */
+async function rankrCopies(call: RankrCall, locationId: string, ghlContactId: string): Promise<IDataObject[]> {
+	const byRef = await contactsByRef(call, contactRef(locationId, ghlContactId));
+	if (byRef.length) return byRef;
+	const linked = await contactsByLink(call, 'ghl', ghlContactId);
+	return linked.filter((c) => ghlContactLinks(locationId, c).some((l) => l.id === ghlContactId));
+}
+
+/**
+ * Writes fields to an existing copy: upserted by externalRef when it is ours, else updated by ID (an upsert
+ * by our externalRef would not find it), taking our externalRef only when it has none.
+ */
+async function writeExisting(call: RankrCall, existing: IDataObject, externalRef: string, body: IDataObject): Promise<void> {
+	if (existing.externalRef === externalRef) await upsertContact(call, { externalRef, ...body });
+	else await updateContact(call, String(existing.id), { ...(existing.externalRef ? {} : { externalRef }), ...body });
+}
+
 export async function syncContact(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -75,7 +96,7 @@ export async function syncContact(
 	const externalRef = contactRef(locationId, ghlContactId);
 	const [source, matches] = await allOrFirstError<[GhlContactBundle | undefined, IDataObject[]]>([
 		readGhlContact(ctx, itemIndex, ghlContactId),
-		contactsByRef(call, externalRef),
+		rankrCopies(call, locationId, ghlContactId),
 	]);
 	if (!source) return await goneFromGhl(call, ghlContactId, matches, deletions);
 
@@ -117,8 +138,7 @@ export async function syncContact(
 		const restore = isArchived(existing);
 		const recordTags = externalTagsDiffer(existing, tags);
 		if (differing.length || restore || recordTags) {
-			await upsertContact(call, {
-				externalRef,
+			await writeExisting(call, existing, externalRef, {
 				...Object.fromEntries(differing.map((f) => [f, wanted[f]])),
 				...(restore ? { archived: false } : {}),
 				...(recordTags ? { externalTags: tags } : {}),
