@@ -131,8 +131,10 @@ describe('RateWindow (pacing from the rate limit)', () => {
 		// GHL counts 2 (ours and another client's): sharing from here on, with a share of 2.
 		window.release({ max: 3, intervalMs: 1000, remaining: 1 }, true, first);
 		expect(window.currentShare).toBe(2);
-		clock.advance(150);
-		// Sharing spaces requests half of interval ÷ share apart: 250 (the full spacing would wait 250 more).
+		// Sharing spaces requests 5/8 of interval ÷ share apart: 313 (the full spacing would wait until 500).
+		clock.advance(212);
+		expect(window.waitMs(clock.now())).toBe(1);
+		clock.advance(1);
 		expect(window.waitMs(clock.now())).toBe(0);
 		const second = { sentAt: clock.now() };
 		void window.acquire();
@@ -142,8 +144,8 @@ describe('RateWindow (pacing from the rate limit)', () => {
 		clock.advance(start + 1101 - clock.now());
 		expect(window.waitMs(clock.now())).toBe(0);
 		void window.acquire();
-		// The second (sent at +250, answered at +350) frees at 250 + 1000 + 75 = +1325, not at +1350.
-		expect(window.waitMs(clock.now())).toBe(1325 - 1101 + 1);
+		// The second (sent at +313, answered at +413) frees at 313 + 1000 + 75 = +1388, not at +1413.
+		expect(window.waitMs(clock.now())).toBe(1388 - 1101 + 1);
 	});
 
 	it('holds every caller after a 429 for the time the server asked', () => {
