@@ -121,6 +121,33 @@ describe('RateWindow (pacing from the rate limit)', () => {
 		expect(window.waitMs(clock.now())).toBeGreaterThan(900);
 	});
 
+	it('while sharing the window, frees a slot at its sending + interval + 3/4 of its round trip, not at its answer + interval', () => {
+		const clock = manualClock();
+		const start = clock.now();
+		const window = new RateWindow({ max: 3, intervalMs: 1000 }, clock.now, () => 0);
+		const first = { sentAt: clock.now() };
+		void window.acquire();
+		clock.advance(100);
+		// GHL counts 2 (ours and another client's): sharing from here on, with a share of 2.
+		window.release({ max: 3, intervalMs: 1000, remaining: 1 }, true, first);
+		expect(window.currentShare).toBe(2);
+		// Sharing spaces requests 5/8 of interval ÷ share apart: 313 (the full spacing would wait until 500).
+		clock.advance(212);
+		expect(window.waitMs(clock.now())).toBe(1);
+		clock.advance(1);
+		expect(window.waitMs(clock.now())).toBe(0);
+		const second = { sentAt: clock.now() };
+		void window.acquire();
+		clock.advance(100);
+		window.release({ max: 3, intervalMs: 1000, remaining: 0 }, true, second);
+		// The first was answered before anything said the window was shared: held to its answer + interval.
+		clock.advance(start + 1101 - clock.now());
+		expect(window.waitMs(clock.now())).toBe(0);
+		void window.acquire();
+		// The second (sent at +313, answered at +413) frees at 313 + 1000 + 75 = +1388, not at +1413.
+		expect(window.waitMs(clock.now())).toBe(1388 - 1101 + 1);
+	});
+
 	it('holds every caller after a 429 for the time the server asked', () => {
 		const clock = manualClock();
 		const window = new RateWindow({ max: 100, intervalMs: 1000 }, clock.now);
