@@ -134,18 +134,4 @@ describe('GHL Sync: Parity Check', () => {
 		const [report] = await check({ scope: 'query', query: found.email });
 		expect(report).toMatchObject({ ghlCount: 1, rankrCount: 1, missing: [], extra: [], inParity: true });
 	});
-
-	it.each([
-		['an empty tag', { scope: 'tag', tag: '={{ "" }}' }, /^Tag: is required but empty \[item 0\]/],
-		['an empty search', { scope: 'query', query: '={{ " " }}' }, /^Search Query: is required but empty \[item 0\]/],
-		['an unknown output', { output: '={{ "csv" }}' }, /^Output: "csv" is not one of summary, differences \[item 0\]/],
-	])('refuses %s before any request', async (_name, parameters, message) => {
-		const ghlBefore = sb.ghl.requests.length;
-		const rankrBefore = sb.rankr.requests.length;
-		const { error } = await runRankr(sb, { operation: 'parityCheck', ...parameters });
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(message);
-		expect(sb.ghl.requests.length).toBe(ghlBefore);
-		expect(sb.rankr.requests.length).toBe(rankrBefore);
-	});
 });
