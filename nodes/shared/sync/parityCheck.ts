@@ -78,15 +78,19 @@ export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, opt
 	await budget.learn(counted);
 	if (ranOut) {
 		// A part of GHL's list would make every contact not yet read look missing: nothing is judged.
+		const none = () => ({ rankrCount: 0, missing: [], extra: [], duplicated: [], different: [] });
 		const summary: ParitySummary = {
 			...base,
 			ghlCount: ghlContacts.length,
+			...(options.direction === 'rankrToGhl' ? {} : none()),
+			...(options.direction === 'ghlToRankr' ? {} : { rankrToGhl: none() }),
 			inParity: false,
 			compared: { ghlContacts: 0, rankrContacts: 0, children: 0 },
 			complete: false,
 			stoppedByBudget: true,
 			covers: `Nothing: the request budget ran out while reading GHL's contacts (${ghlContacts.length} read), so no contact was compared.`,
 			requests: requests(),
+			...(options.repair ? { repaired: [], repairFailures: [] } : {}),
 		};
 		return { summary };
 	}
