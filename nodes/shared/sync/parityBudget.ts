@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestBudget } from '../requestBudget';
-import { allOrFirstError } from './errors';
 
 /**
  * Parity Check's request count. Its repairs run Sync Contact and Sync to GHL unchanged, which send through the
@@ -31,39 +30,39 @@ export function countingContext(ctx: IExecuteFunctions, budget: RequestBudget): 
 /**
  * Runs `work` for each item in order, up to `parallel` at once, starting an item only while its estimated GHL
  * cost (with what the items under way may still spend) fits the budget: a run stops between contacts, never
- * inside one. Returns how many were started and finished, and whether the budget stopped it.
+ * inside one. Returns how many finished, whether the budget stopped it, and the first failure (after which
+ * no further item starts) for the caller to raise.
  */
 export async function eachWithinBudget<T>(
 	budget: RequestBudget,
 	items: T[],
 	options: { cost: number; parallel: number },
 	work: (item: T) => Promise<void>,
-): Promise<{ done: number; stoppedByBudget: boolean }> {
+): Promise<{ done: number; stoppedByBudget: boolean; failure?: unknown }> {
 	let next = 0;
 	let done = 0;
 	let reserved = 0;
 	let stoppedByBudget = false;
-	let failed = false;
+	let failure: { error: unknown } | undefined;
 	const worker = async () => {
-		// After one failure the others take no more items: the failure is the run's.
-		while (!failed && !stoppedByBudget && next < items.length) {
+		while (!failure && !stoppedByBudget && next < items.length) {
 			if (!budget.fits(reserved + options.cost)) {
 				stoppedByBudget = true;
 				return;
 			}
 			const item = items[next++];
 			reserved += options.cost;
-			try {
-				await work(item);
-				done++;
-			} catch (error) {
-				failed = true;
-				throw error;
-			} finally {
-				reserved -= options.cost;
-			}
+			await work(item).then(
+				() => {
+					done++;
+				},
+				(error: unknown) => {
+					failure = failure ?? { error };
+				},
+			);
+			reserved -= options.cost;
 		}
 	};
-	await allOrFirstError<void[]>(Array.from({ length: Math.min(options.parallel, items.length) }, worker));
-	return { done, stoppedByBudget };
+	await Promise.all(Array.from({ length: Math.min(options.parallel, items.length) }, worker));
+	return { done, stoppedByBudget, ...(failure ? { failure: failure.error } : {}) };
 }

@@ -87,17 +87,11 @@ export async function compareChildren(run: ChildRun, pairs: ChildPair[]): Promis
 	const compareOne = async (pair: ChildPair) => {
 		const ghlId = String(pair.ghl.id);
 		const rankrId = String(pair.rankr.id);
-		let children: [Awaited<ReturnType<typeof readGhlChildren>>, IDataObject[], IDataObject[]];
-		try {
-			children = await allOrFirstError<typeof children>([
-				readGhlChildren(run.ctx, run.itemIndex, ghlId),
-				listChildren(run.call, 'task', rankrId),
-				listChildren(run.call, 'note', rankrId),
-			]);
-		} catch (error) {
-			throw nodeError(run.ctx.getNode(), error);
-		}
-		const [ghl, rankrTasks, rankrNotes] = children;
+		const [ghl, rankrTasks, rankrNotes] = await allOrFirstError<[Awaited<ReturnType<typeof readGhlChildren>>, IDataObject[], IDataObject[]]>([
+			readGhlChildren(run.ctx, run.itemIndex, ghlId),
+			listChildren(run.call, 'task', rankrId),
+			listChildren(run.call, 'note', rankrId),
+		]);
 		const toRankr = run.ghlToRankr
 			? [...childDifferences(run.locationId, 'task', ghl.tasks, rankrTasks), ...childDifferences(run.locationId, 'note', ghl.notes, rankrNotes)]
 			: [];
@@ -108,7 +102,9 @@ export async function compareChildren(run: ChildRun, pairs: ChildPair[]): Promis
 		if (run.rankrToGhl) addContactDifferences(run.rankrToGhl.different, ghlId, rankrId, toGhl);
 		if (!toRankr.length && !toGhl.length) equal.push(pair);
 	};
-	const { done, stoppedByBudget } = await eachWithinBudget(run.budget, pairs, { cost: GHL_READS_PER_CONTACT, parallel: PARALLEL_CONTACTS }, compareOne);
+	const { done, stoppedByBudget, failure } = await eachWithinBudget(run.budget, pairs, { cost: GHL_READS_PER_CONTACT, parallel: PARALLEL_CONTACTS }, compareOne);
+	// One contact's reads failing fails the check as a whole (as before), after the reads under way ended.
+	if (failure !== undefined) throw nodeError(run.ctx.getNode(), failure);
 	return { compared: done, equal, stoppedByBudget };
 }
 
