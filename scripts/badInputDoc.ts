@@ -13,10 +13,22 @@ import type { BadInputSource } from '../test/harness/badInput';
 import { messageFor, UNUSED_BASE_URL } from '../test/harness/badInput';
 import { RANKR_BAD_INPUT_CASES } from '../test/rankr/badInputCases';
 import { RANKR } from '../test/rankr/setup';
+import { PARITY_BAD_INPUT_CASES } from '../test/sync/parityBadInputCases';
+import { RANKR as GHL_RANKR_SYNC } from '../test/sync/setup';
 
 export const SOURCES: BadInputSource[] = [
 	{ node: 'GHL', type: GHL, parameters: { authentication: 'privateIntegration' }, credentials: { ghlApi: { authType: 'location', token: 'unused', locationId: 'loc1', baseUrl: UNUSED_BASE_URL } }, cases: GHL_BAD_INPUT_CASES },
 	{ node: 'Rankr', type: RANKR, parameters: {}, credentials: { rankrApi: { apiKey: 'unused', baseUrl: UNUSED_BASE_URL } }, cases: RANKR_BAD_INPUT_CASES },
+	{
+		node: 'GHL Rankr Sync',
+		type: GHL_RANKR_SYNC,
+		parameters: { authentication: 'privateIntegration' },
+		credentials: {
+			rankrApi: { apiKey: 'unused', baseUrl: UNUSED_BASE_URL },
+			ghlApi: { authType: 'location', token: 'unused', locationId: 'loc1', baseUrl: UNUSED_BASE_URL },
+		},
+		cases: PARITY_BAD_INPUT_CASES,
+	},
 ];
 
 export const DOC_PATH = path.join(__dirname, '..', 'docs', 'bad-input.md');

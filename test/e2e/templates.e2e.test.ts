@@ -4,7 +4,7 @@
  */
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox } from '../../sandbox/ghl';
-import { changeScore, startRankrSandbox } from '../../sandbox/rankr';
+import { changeScore, clioChange, startRankrSandbox } from '../../sandbox/rankr';
 import type { RankrSandbox } from '../../sandbox/rankr';
 import type { N8n } from './harness/n8n';
 import { startN8nWithPackage } from './harness/n8n';
@@ -258,5 +258,47 @@ describe('workflow templates run in n8n', () => {
 		expect(echoes.every((d) => d.status === 200)).toBe(true);
 		expect((await n8n.executions(id)).length).toBe(ours().length - echoes.length);
 		await n8n.api('POST', `/workflows/${id}/deactivate`);
+
+	it('8: the two-way reconcile brings a Clio-made Rankr contact to GHL and a GHL-only contact to Rankr; the next run finds parity and repairs nothing', async () => {
+		const clioContact = clioChange(rankr.store, 'contact', { clioId: 'e2e-clio-8', email: 'clio.eight@law.example', firstName: 'Clio', lastName: 'Eight' }) as { id: string };
+		clioChange(rankr.store, 'task', { contactClioId: 'e2e-clio-8', clioTaskId: 'e2e-t8', title: 'Prepare the filing', status: 'pending', dueAt: '2030-05-01T09:00:00.000Z' });
+		const ghlOnly = ghl.store.addContact(ghl.locationId, { firstName: 'Ghl', lastName: 'Eight', email: 'ghl.eight@example.test' });
+		const file = templateFiles().find((f) => f.startsWith('8-')) as string;
+		const reportOf = (e: { data?: any }) => e.data.resultData.runData['Write the Report'][0].data.main[0][0].json;
+		// One run at a time: a run that checks and repairs every contact at the sandbox's GHL pace takes longer
+		// than the suite's 3-second schedule, and runs started on top of each other would repair the same contacts.
+		const id = await n8n.importWorkflow(prepareTemplate(readTemplate(file), { ...setup, scheduleSeconds: 30 }) as unknown as Record<string, unknown>);
+		const runOnce = async (before: number) => {
+			await n8n.api('POST', `/workflows/${id}/activate`);
+			await finishedExecutions(id, before + 1, 180_000);
+			await n8n.api('POST', `/workflows/${id}/deactivate`);
+			for (let i = 0; i < 200 && (await n8n.executions(id)).some((e) => e.status === 'running' || e.status === 'new'); i++) await sleep(300);
+			return [...(await finishedExecutions(id, before + 1))].sort((a, b) => Number(a.id) - Number(b.id));
+		};
+		const first = await runOnce(0);
+		expect(first).toHaveLength(1);
+		const reports = first.map(reportOf);
+		const firstReport = reports[0];
+		expect(firstReport.subject).toContain('GHL ↔ Rankr reconcile');
+		for (const r of reports) expect(r.repairFailures).toEqual([]);
+		const repaired = reports.flatMap((r) => r.repaired);
+		if (!repaired.some((x) => x.rankrContactId === clioContact.id)) process.stdout.write(`template 8 reports: ${JSON.stringify(reports.map((r) => ({ ...r, report: undefined }))).slice(0, 6000)}\n`);
+		expect(repaired).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ rankrContactId: clioContact.id, direction: 'rankrToGhl' }),
+				expect.objectContaining({ ghlContactId: ghlOnly.id, direction: 'ghlToRankr' }),
+			]),
+		);
+		const inGhl = ghl.store.contactsOf(ghl.locationId).filter((c) => c.email === 'clio.eight@law.example');
+		expect(inGhl).toHaveLength(1);
+		expect([...ghl.store.tasks.values()].filter((t) => t.contactId === inGhl[0].id).map((t) => t.title)).toEqual(['Prepare the filing']);
+		expect(rankrContact(refOf(ghlOnly.id))).toMatchObject({ email: 'ghl.eight@example.test' });
+
+		const all = await runOnce(first.length);
+		expect(all).toHaveLength(2);
+		const last = reportOf(all[all.length - 1]);
+		expect(last).toMatchObject({ inParity: true, repaired: [], repairFailures: [], missing: [], extra: [], duplicated: [], different: [], complete: true });
+		expect(last.rankrToGhl).toMatchObject({ missing: [], extra: [], duplicated: [], different: [] });
+		expect(last.report).toContain('in parity');
 	});
 });

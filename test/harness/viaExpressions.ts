@@ -5,7 +5,7 @@
  */
 
 /** Fields that steer which other fields exist stay literal, as a user sets them in the editor. */
-const LITERAL_KEYS = new Set(['resource', 'operation', 'bulkAction', '__rl', 'mode', 'by', 'matchBy', 'authentication', 'returnAll', 'removeAllTags']);
+const LITERAL_KEYS = new Set(['resource', 'operation', 'scope', 'bulkAction', '__rl', 'mode', 'by', 'matchBy', 'authentication', 'returnAll', 'removeAllTags']);
 
 export function viaExpressions(value: unknown, key = ''): unknown {
 	if (LITERAL_KEYS.has(key)) return value;

@@ -54,17 +54,22 @@ export async function readGhlContact(ctx: IExecuteFunctions, itemIndex: number, 
 // pageLimit's maximum is undocumented; 500 is the commonly cited one (SPEC-QUIRKS 2).
 const SEARCH_PAGE = 500;
 
-/** Every contact of the location matching the query and tag (both optional), through GHL's search. */
+/**
+ * Every contact of the location matching the query and tag (both optional), through GHL's search.
+ * `mayRead` (asked before each page) ends the walk early when it answers false: a request budget ran out.
+ */
 export async function searchGhlContacts(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	locationId: string,
 	filter: { query?: string; tag?: string },
+	mayRead?: () => Promise<boolean>,
 ): Promise<IDataObject[]> {
 	let seen = 0;
 	const sort = [{ field: 'dateAdded', direction: 'asc' }];
 	const contacts = await collectPages<IDataObject & { searchAfter?: unknown[] }, SearchCursor>(
 		async (cursor, pageSize) => {
+			if (mayRead && !(await mayRead())) return { items: [] };
 			const body: IDataObject = {
 				locationId,
 				pageLimit: pageSize,

@@ -1,69 +1,154 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ghlLocation } from '../ghlApi';
-import { nodeError } from '../apiErrors';
+import { RequestBudget } from '../requestBudget';
 import { allOrFirstError } from './errors';
-import { readGhlChildren, searchGhlContacts } from './ghlSource';
-import type { MatchedPair, ParityReport } from './parityCompare';
-import { addDifferences, childDifferences, compareContacts } from './parityCompare';
-import { listAll, listChildren, rankrCaller } from './rankrTarget';
-import { contactRefPrefix } from './refs';
+import { searchGhlContacts } from './ghlSource';
+import { countingContext } from './parityBudget';
+import type { ChildrenOf } from './parityChildren';
+import { childPairs, compareChildren, loadSeen, nextSeen, saveSeen, selectPairs } from './parityChildren';
+import type { ParityReport } from './parityCompare';
+import { agrees, compareContacts } from './parityCompare';
+import type { RepairOutcome } from './parityRepair';
+import { repairDifferences } from './parityRepair';
+import type { ToGhlReport } from './parityToGhl';
+import { compareToGhl } from './parityToGhl';
+import { listAll, rankrCaller } from './rankrTarget';
 import { holdsGhlTag } from './tags';
 
-/** Reads both sides and compares them; reads only, never writes. */
+/**
+ * Parity Check: reads both sides and compares them, GHL → Rankr (what Sync Contact would write), Rankr → GHL
+ * (what Sync to GHL would write) or both; with Repair, runs those syncs for what it found (never deleting).
+ * Every request is counted against a GHL budget; when it runs out the check stops between contacts and says
+ * what it covered.
+ */
+
+export type ParityDirection = 'ghlToRankr' | 'rankrToGhl' | 'both';
 
 export interface ParityOptions {
+	direction: ParityDirection;
 	query?: string;
 	tag?: string;
-	/** Also compare each matched contact's tags, tasks and notes (two more reads per contact on each side). */
+	/** Also compare tags, and the tasks and notes of the contacts `childrenOf` picks (two GHL reads each). */
 	compareChildren: boolean;
+	childrenOf: ChildrenOf;
+	sampleSize: number;
+	repair: boolean;
+	/** GHL requests this check may send; undefined: a quarter of the day's remaining quota. */
+	maxRequests: number | undefined;
 }
 
-/** Matched contacts whose children are compared at once; the transport paces them. */
-const PARALLEL_CONTACTS = 8;
+export interface ParitySummary extends IDataObject {
+	direction: ParityDirection;
+	ghlCount: number;
+	inParity: boolean;
+	compared: IDataObject;
+	complete: boolean;
+	stoppedByBudget: boolean;
+	requests: { ghl: number; rankr: number; maxGhl: number | null };
+}
 
-export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, options: ParityOptions): Promise<ParityReport> {
-	const locationId = await ghlLocation(ctx);
-	const call = rankrCaller(ctx, itemIndex);
+export interface ParityResult {
+	summary: ParitySummary;
+	ghlToRankr?: ParityReport;
+	rankrToGhl?: ToGhlReport;
+}
+
+export async function parityCheck(ctx: IExecuteFunctions, itemIndex: number, options: ParityOptions): Promise<ParityResult> {
+	const budget = new RequestBudget(options.maxRequests);
+	const counted = countingContext(ctx, budget);
+	const locationId = await ghlLocation(counted);
+	const call = rankrCaller(counted, itemIndex);
+	const requests = () => ({ ghl: budget.ghl, rankr: budget.rankr, maxGhl: budget.max ?? null });
+	const base = { direction: options.direction };
+
+	// The automatic budget is learnt from the first answer's daily header; each further page must fit.
+	let pages = 0;
+	let ranOut = false;
+	const mayRead = async () => {
+		if (pages++ > 0) await budget.learn(counted);
+		ranOut = !budget.fits(1);
+		return !ranOut;
+	};
 	const [ghlContacts, rankrContacts] = await allOrFirstError<[IDataObject[], IDataObject[]]>([
-		searchGhlContacts(ctx, itemIndex, locationId, { query: options.query, tag: options.tag }),
-		// Rankr's own tag filter narrows its side the same way; a text query means different things in the two
-		// systems, so with one only the GHL contacts found are checked and extras are not reported.
-		listAll(call, '/v1/contacts', { externalRefPrefix: contactRefPrefix(locationId), ...(options.tag ? { tag: options.tag } : {}) }),
+		searchGhlContacts(counted, itemIndex, locationId, { query: options.query, tag: options.tag }, mayRead),
+		// Every Rankr contact (of the tag): one linked to GHL by `links` alone, or with no GHL link, is a Rankr one too.
+		listAll(call, '/v1/contacts', options.tag ? { tag: options.tag } : {}),
 	]);
-	// With a tag, a Rankr contact holding it only as a tag of Rankr's own is not one of GHL's tagged contacts.
-	const inScope = options.tag ? rankrContacts.filter((c) => holdsGhlTag(c, options.tag as string)) : rankrContacts;
-	const { report, pairs } = compareContacts(locationId, ghlContacts, inScope, {
-		compareTags: options.compareChildren,
-		reportExtras: !options.query,
-	});
-	if (!options.compareChildren) return report;
+	await budget.learn(counted);
+	if (ranOut) {
+		// A part of GHL's list would make every contact not yet read look missing: nothing is judged.
+		const none = () => ({ rankrCount: 0, missing: [], extra: [], duplicated: [], different: [] });
+		const summary: ParitySummary = {
+			...base,
+			ghlCount: ghlContacts.length,
+			...(options.direction === 'rankrToGhl' ? {} : none()),
+			...(options.direction === 'ghlToRankr' ? {} : { rankrToGhl: none() }),
+			inParity: false,
+			compared: { ghlContacts: 0, rankrContacts: 0, children: 0 },
+			complete: false,
+			stoppedByBudget: true,
+			covers: `Nothing: the request budget ran out while reading GHL's contacts (${ghlContacts.length} read), so no contact was compared.`,
+			requests: requests(),
+			...(options.repair ? { repaired: [], repairFailures: [] } : {}),
+		};
+		return { summary };
+	}
 
-	let next = 0;
-	let failed = false;
-	const compareOne = async (pair: MatchedPair) => {
-		const rankrId = String(pair.rankr.id);
-		const [ghl, rankrTasks, rankrNotes] = await allOrFirstError<[Awaited<ReturnType<typeof readGhlChildren>>, IDataObject[], IDataObject[]]>([
-			readGhlChildren(ctx, itemIndex, String(pair.ghl.id)),
-			listChildren(call, 'task', rankrId),
-			listChildren(call, 'note', rankrId),
-		]);
-		addDifferences(report, pair, [
-			...childDifferences(locationId, 'task', ghl.tasks, rankrTasks),
-			...childDifferences(locationId, 'note', ghl.notes, rankrNotes),
-		]);
+	const ghlToRankr =
+		options.direction === 'rankrToGhl'
+			? undefined
+			: compareContacts(locationId, ghlContacts, options.tag ? rankrContacts.filter((c) => holdsGhlTag(c, options.tag as string)) : rankrContacts, {
+					compareTags: options.compareChildren,
+					// A text query means different things in the two systems: only the GHL contacts found are checked.
+					reportExtras: !options.query,
+				});
+	const rankrToGhl = options.direction === 'ghlToRankr' ? undefined : compareToGhl(locationId, ghlContacts, rankrContacts, { compareTags: options.compareChildren });
+	const reports = { ghlToRankr: ghlToRankr?.report, rankrToGhl: rankrToGhl?.report };
+
+	let childrenCompared = 0;
+	let childrenStopped = false;
+	if (options.compareChildren) {
+		const staticData = ctx.getWorkflowStaticData('node');
+		const stateKey = `${locationId}|${options.direction}`;
+		const seen = options.childrenOf === 'changed' ? loadSeen(staticData, stateKey) : {};
+		const pairs = childPairs(ghlToRankr?.pairs, rankrToGhl?.pairs);
+		const selected = selectPairs(pairs, options.childrenOf, options.sampleSize, seen);
+		const run = { ctx: counted, itemIndex, call, budget, locationId, ...reports };
+		const { compared, equal, stoppedByBudget } = await compareChildren(run, selected);
+		childrenCompared = compared;
+		childrenStopped = stoppedByBudget;
+		const wholeLocation = !options.query && !options.tag;
+		if (options.childrenOf === 'changed') saveSeen(staticData, stateKey, nextSeen(seen, pairs, selected.slice(0, compared), equal, wholeLocation));
+	}
+
+	const inParity = (!reports.ghlToRankr || agrees(reports.ghlToRankr)) && (!reports.rankrToGhl || agrees(reports.rankrToGhl));
+	const repair: RepairOutcome | undefined = options.repair && !inParity && !childrenStopped ? await repairDifferences(counted, itemIndex, budget, reports) : undefined;
+	const stoppedByBudget = childrenStopped || Boolean(repair?.stoppedByBudget);
+	const summary: ParitySummary = {
+		...base,
+		ghlCount: ghlContacts.length,
+		...(reports.ghlToRankr ?? {}),
+		...(reports.rankrToGhl ? { rankrToGhl: reports.rankrToGhl } : {}),
+		inParity,
+		compared: {
+			ghlContacts: ghlContacts.length,
+			rankrContacts: rankrContacts.length,
+			children: childrenCompared,
+			...(options.compareChildren ? { childrenOf: options.childrenOf } : {}),
+		},
+		complete: !stoppedByBudget,
+		stoppedByBudget,
+		...(stoppedByBudget ? { covers: covers(childrenStopped, childrenCompared, repair) } : {}),
+		requests: requests(),
+		...(options.repair ? { repaired: repair?.repaired ?? [], repairFailures: repair?.repairFailures ?? [], ...(repair?.repairsLeft ? { repairsLeft: repair.repairsLeft } : {}) } : {}),
 	};
-	const worker = async () => {
-		// After one failure the others stop taking contacts: the check fails as a whole.
-		while (!failed && next < pairs.length) {
-			try {
-				await compareOne(pairs[next++]);
-			} catch (error) {
-				failed = true;
-				throw nodeError(ctx.getNode(), error);
-			}
-		}
-	};
-	await allOrFirstError<void[]>(Array.from({ length: Math.min(PARALLEL_CONTACTS, pairs.length) }, worker));
-	return report;
+	return { summary, ...reports };
+}
+
+function covers(childrenStopped: boolean, childrenCompared: number, repair: RepairOutcome | undefined): string {
+	if (childrenStopped) {
+		return `Every contact's fields${childrenCompared ? `, and the tasks and notes of ${childrenCompared} contacts` : ''}: the request budget ran out before the other contacts' tasks and notes were compared${repair ? '' : ', and nothing was repaired'}.`;
+	}
+	return `Everything was compared; the request budget ran out with ${repair?.repairsLeft ?? 0} repairs left for the next run.`;
 }

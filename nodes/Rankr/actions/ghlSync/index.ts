@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 				name: 'Parity Check',
 				value: 'parityCheck',
 				action: 'Check contacts for parity',
-				description: 'Report contacts missing in Rankr, extra or duplicated there, and fields that differ',
+				description: 'Report contacts missing, extra, duplicated or different, GHL → Rankr, Rankr → GHL or both, and repair them if asked',
 			},
 			{
 				name: 'Sync Contact',
