@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { omitKeys } from '../shared/omitKeys';
+import { maxRequestsOption } from '../shared/requestBudget';
 import { normaliseRecord } from '../GhlTrigger/normalise';
 import type { PollCursor, TimeOf } from './cursor';
 import { advance, isCursor, queryFrom, recordId, startCursor, walkAfter } from './cursor';
@@ -123,15 +124,7 @@ export class GhlPollingTrigger implements INodeType {
 				default: {},
 				displayOptions: { show: { event: ['newContact', 'updatedContact'] } },
 				options: [
-					{
-						displayName: 'Max Requests per Poll',
-						name: 'maxRequests',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'GHL requests (pages of 500 contacts) one poll may send; a poll that runs out emits what it read and the next poll goes on exactly there. 0: 1% of what GHL’s X-RateLimit-Daily-Remaining says is left today.',
-					},
+					maxRequestsOption('GHL requests (pages of 500 contacts) one poll may send; a poll that runs out emits what it read and the next poll goes on exactly there.', '1% of what GHL’s X-RateLimit-Daily-Remaining says is left today', 'Max Requests per Poll'),
 				],
 			},
 		],

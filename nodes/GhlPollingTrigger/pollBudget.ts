@@ -1,8 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { RequestBudget } from '../shared/requestBudget';
+import { readMaxRequests, RequestBudget } from '../shared/requestBudget';
 import type { PageBudget } from '../shared/transport/pagination';
-import { checkNumber } from '../shared/validation';
 
 /**
  * Share of the day's remaining GHL quota one poll may take when Max Requests per Poll is 0. Smaller than a
@@ -13,8 +12,7 @@ export const AUTO_POLL_SHARE = 0.01;
 /** Options → Max Requests per Poll as paging's budget, checked before any request. */
 export function pollRequestBudget(ctx: IPollFunctions): PageBudget {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const max = checkNumber(ctx, options.maxRequests ?? 0, 'Max Requests per Poll', 0, { min: 0, integer: true });
-	const budget = new RequestBudget(max || undefined, AUTO_POLL_SHARE);
+	const budget = new RequestBudget(readMaxRequests(ctx, options, 0, 'Max Requests per Poll'), AUTO_POLL_SHARE);
 	return {
 		fits: () => budget.fits(1),
 		paid: async () => {

@@ -1,5 +1,8 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
 import { ghlDailyRemaining } from './ghlApi';
 import type { RequestContext } from './transport/types';
+import { checkNumber } from './validation';
 
 /**
  * A long run's GHL request budget (its share of the daily quota) and the count of what each API was sent.
@@ -36,3 +39,16 @@ export const AUTO_BUDGET_SHARE = 0.25;
 
 /** Used when GHL sends no daily header (it always does; the sandbox may not). */
 const AUTO_WITHOUT_HEADER = 10_000;
+
+/**
+ * The Max Requests option every long run offers (Sync Location, Parity Check, Return All, the polling
+ * trigger). `spends` says what counts and what happens when it runs out; `auto` what 0 means.
+ */
+export function maxRequestsOption(spends: string, auto = 'a quarter of what GHL’s X-RateLimit-Daily-Remaining says is left today, leaving room for everything else', displayName = 'Max Requests'): INodeProperties {
+	return { displayName, name: 'maxRequests', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: `${spends} 0: ${auto}` };
+}
+
+/** Options → Max Requests of item `i`, checked before any request: undefined for 0 (the automatic budget). */
+export function readMaxRequests(ctx: Pick<IExecuteFunctions, 'getNode'>, options: IDataObject, i: number, displayName = 'Max Requests'): number | undefined {
+	return checkNumber(ctx as IExecuteFunctions, options.maxRequests ?? 0, displayName, i, { min: 0, integer: true }) || undefined;
+}

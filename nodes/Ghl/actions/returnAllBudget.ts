@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { RequestBudget } from '../../shared/requestBudget';
+import { maxRequestsOption, readMaxRequests, RequestBudget } from '../../shared/requestBudget';
 import type { PageBudget } from '../../shared/transport/pagination';
-import { checkNumber, invalid } from '../../shared/validation';
+import { invalid } from '../../shared/validation';
 
 /**
  * The request budget of a paged list (Return All over a large location): Max Requests, and Resume From
@@ -21,14 +21,7 @@ export function pagingOptions(what: string): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Max Requests',
-				name: 'maxRequests',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: `GHL requests (pages) this item may send; when they run out it stops between pages, outputs the ${what} read so far and puts "${RESUME_KEY}" on the last one. 0: a quarter of what GHL’s X-RateLimit-Daily-Remaining says is left today, leaving room for everything else.`,
-			},
+			maxRequestsOption(`GHL requests (pages) this item may send; when they run out it stops between pages, outputs the ${what} read so far and puts "${RESUME_KEY}" on the last one.`),
 			{
 				displayName: 'Resume From',
 				name: 'resumeFrom',
@@ -53,8 +46,7 @@ export interface Paging<C> {
  */
 export function readPaging<C>(ctx: IExecuteFunctions, i: number, parseResume: (value: IDataObject) => C | undefined): Paging<C> {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const max = checkNumber(ctx, options.maxRequests ?? 0, 'Max Requests', i, { min: 0, integer: true });
-	const budget = new RequestBudget(max || undefined);
+	const budget = new RequestBudget(readMaxRequests(ctx, options, i));
 	const paging: Paging<C> = {
 		budget: {
 			fits: () => budget.fits(1),

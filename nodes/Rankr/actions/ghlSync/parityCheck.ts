@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { maxRequestsOption, readMaxRequests } from '../../../shared/requestBudget';
 import { parityCheck as check } from '../../../shared/sync/parityCheck';
 import { differenceItems } from '../../../shared/sync/parityCompare';
 import { checkEnum, checkNumber, invalid, requireValue } from '../../../shared/validation';
@@ -131,15 +132,7 @@ export const parityCheck: OperationModule = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Max Requests',
-					name: 'maxRequests',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description:
-						'GHL requests this check (and its repairs) may send; when they run out it stops between contacts and says what it covered. 0: a quarter of what GHL’s X-RateLimit-Daily-Remaining says is left today.',
-				},
+				maxRequestsOption('GHL requests this check (and its repairs) may send; when they run out it stops between contacts and says what it covered.', 'a quarter of what GHL’s X-RateLimit-Daily-Remaining says is left today'),
 			],
 		},
 	],
@@ -159,8 +152,8 @@ export const parityCheck: OperationModule = {
 		const sampleSize = childrenOf === 'sample' ? checkNumber(this, this.getNodeParameter('sampleSize', i, 50), 'Sample Size', i, { min: 1, max: 100_000, integer: true }) : 0;
 		const repair = flag(this, 'repair', 'Repair', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const maxRequests = checkNumber(this, options.maxRequests ?? 0, 'Max Requests', i, { min: 0, integer: true });
-		const { summary, ghlToRankr, rankrToGhl } = await check(this, i, { direction, query, tag, compareChildren, childrenOf, sampleSize, repair, maxRequests: maxRequests || undefined });
+		const maxRequests = readMaxRequests(this, options, i);
+		const { summary, ghlToRankr, rankrToGhl } = await check(this, i, { direction, query, tag, compareChildren, childrenOf, sampleSize, repair, maxRequests });
 		if (output === 'summary') return summary;
 		return [...(ghlToRankr ? differenceItems(ghlToRankr, 'ghlToRankr') : []), ...(rankrToGhl ? differenceItems(rankrToGhl, 'rankrToGhl') : [])];
 	},

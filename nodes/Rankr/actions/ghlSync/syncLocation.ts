@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/operation';
+import { maxRequestsOption, readMaxRequests } from '../../../shared/requestBudget';
 import { syncLocation as sync } from '../../../shared/sync/syncLocation';
 import { checkEnum, checkNumber } from '../../../shared/validation';
 import { deletionsField, getDeletions } from './fields';
@@ -38,15 +39,7 @@ export const syncLocation: OperationModule = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Max Requests',
-					name: 'maxRequests',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description:
-						'GHL requests this run may send; when they run out it stops between contacts and the next run goes on from there. 0: a quarter of what GHL’s X-RateLimit-Daily-Remaining says is left today, leaving room for everything else.',
-				},
+				maxRequestsOption('GHL requests this run may send; when they run out it stops between contacts and the next run goes on from there.'),
 				{
 					displayName: 'Overlap (Minutes)',
 					name: 'overlapMinutes',
@@ -74,9 +67,9 @@ export const syncLocation: OperationModule = {
 		const firstRun = checkEnum(this, this.getNodeParameter('firstRun', i, 'everything'), ['everything', 'fromNow'] as const, 'First Run', i);
 		const deletions = getDeletions(this, i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const maxRequests = checkNumber(this, options.maxRequests ?? 0, 'Max Requests', i, { min: 0, integer: true });
+		const maxRequests = readMaxRequests(this, options, i);
 		const overlapMinutes = checkNumber(this, options.overlapMinutes ?? 10, 'Overlap (Minutes)', i, { min: 0, max: 1440 });
 		const deletionScan = checkEnum(this, options.deletionScan ?? 'daily', ['daily', 'everyRun', 'never'] as const, 'Look for GHL Deletions', i);
-		return await sync(this, i, { firstRun, deletions, maxRequests: maxRequests || undefined, overlapMinutes, deletionScan });
+		return await sync(this, i, { firstRun, deletions, maxRequests, overlapMinutes, deletionScan });
 	},
 };
