@@ -92,10 +92,9 @@ function findChild<T extends { contactId: string; externalRef: string | null; li
 	records: Iterable<T>,
 	record: ChildInput<I>,
 ): { existing: T | undefined; input: I } {
-	const { contactId, link, ...input } = record;
-	const { existing, keepRef } = matchRecord([...records].filter((r) => r.contactId === contactId), record.externalRef, link);
-	if (keepRef) delete input.externalRef;
-	return { existing, input: input as unknown as I };
+	const { contactId, link, externalRef, ...rest } = record;
+	const { existing, keepRef } = matchRecord([...records].filter((r) => r.contactId === contactId), externalRef, link);
+	return { existing, input: (keepRef ? rest : { ...rest, externalRef }) as unknown as I };
 }
 
 function upsertTask(store: RankrStore, record: ChildInput<TaskInput & { title: string }>) {
