@@ -9,7 +9,7 @@ import { addNote } from './notes';
 import type { RankrStore } from './store';
 import { normalizeTags } from './store';
 import { addTask, assertRefFree, updateTask } from './tasks';
-import type { Contact, ContactInput, Note, NoteInput, Task, TaskInput } from './types';
+import type { Contact, ContactInput, Link, Note, NoteInput, Task, TaskInput } from './types';
 
 const MAX_TAGS = 100;
 
@@ -36,14 +36,37 @@ function planExternalTags(contact: Contact | undefined, given: string[]): { tags
 	return { tags: [...kept, ...missing.slice(0, room)], externalTags: wanted, skipped: missing.slice(room) };
 }
 
-function upsertOne(store: RankrStore, record: ContactInput & { syncExternalTags?: string[] }) {
-	const { syncExternalTags, ...fields } = record;
+/** A record's `link`: the outside record it mirrors, matched when no record holds its externalRef. */
+type BatchLink = Pick<Link, 'system' | 'id' | 'account'>;
+
+/** Same system and ID, and the same account when both name one. */
+const holdsLink = (links: Link[], link: BatchLink) =>
+	links.some((l) => l.system === link.system && l.id === link.id && (!l.account || !link.account || l.account === link.account));
+
+/**
+ * Matched by externalRef, else by `link`. A record found through its link keeps the externalRef it has
+ * (another system's, say `clio:…`) and takes the one sent only when it has none.
+ */
+function matchRecord<T extends { externalRef: string | null; links: Link[] }>(
+	candidates: T[],
+	externalRef: string,
+	link: BatchLink | undefined,
+): { existing: T | undefined; keepRef: boolean } {
+	const byRef = candidates.find((r) => r.externalRef === externalRef);
+	if (byRef || !link) return { existing: byRef, keepRef: false };
+	const byLink = candidates.find((r) => holdsLink(r.links, link));
+	return { existing: byLink, keepRef: Boolean(byLink?.externalRef) };
+}
+
+function upsertOne(store: RankrStore, record: ContactInput & { syncExternalTags?: string[]; link?: BatchLink }) {
+	const { syncExternalTags, link, ...fields } = record;
 	if (syncExternalTags && (fields.tags !== undefined || fields.externalTags !== undefined)) {
 		throw RankrError.invalid([{ field: 'syncExternalTags', message: 'cannot be sent with tags or externalTags' }]);
 	}
-	const existing = store.contactBy('externalRef', String(fields.externalRef));
+	const { existing, keepRef } = matchRecord([...store.contacts.values()], String(fields.externalRef), link);
 	let skippedTags: string[] = [];
 	const input: ContactInput = { ...fields };
+	if (keepRef) delete input.externalRef;
 	if (syncExternalTags) {
 		const plan = planExternalTags(existing, syncExternalTags);
 		Object.assign(input, { tags: plan.tags, externalTags: plan.externalTags });
@@ -58,21 +81,26 @@ function upsertOne(store: RankrStore, record: ContactInput & { syncExternalTags?
 	return { status: (changed ? 'updated' : 'unchanged') as Status, contact: existing, changedFields, skippedTags };
 }
 
-type ChildInput<T> = T & { contactId: string; externalRef: string };
+type ChildInput<T> = T & { contactId: string; externalRef: string; link?: BatchLink };
 
 function changedChildFields<T extends object>(record: T, input: object): string[] {
 	return Object.entries(input).filter(([key, value]) => key !== 'contactId' && (record as Record<string, unknown>)[key] !== value).map(([key]) => key);
 }
 
-function findChild<T extends { contactId: string; externalRef: string | null }>(records: Iterable<T>, contactId: string, externalRef: string): T | undefined {
-	for (const r of records) if (r.contactId === contactId && r.externalRef === externalRef) return r;
-	return undefined;
+/** The contact's task (or note) the record names: by externalRef, else by link; the input to apply to it. */
+function findChild<T extends { contactId: string; externalRef: string | null; links: Link[] }, I extends { externalRef?: string | null }>(
+	records: Iterable<T>,
+	record: ChildInput<I>,
+): { existing: T | undefined; input: I } {
+	const { contactId, link, externalRef, ...rest } = record;
+	const { existing, keepRef } = matchRecord([...records].filter((r) => r.contactId === contactId), externalRef, link);
+	return { existing, input: (keepRef ? rest : { ...rest, externalRef }) as unknown as I };
 }
 
 function upsertTask(store: RankrStore, record: ChildInput<TaskInput & { title: string }>) {
-	const { contactId, ...input } = record;
+	const { contactId } = record;
 	store.findContact(contactId);
-	const existing = findChild(store.tasks.values(), contactId, input.externalRef);
+	const { existing, input } = findChild(store.tasks.values(), record);
 	if (!existing) return { status: 'created' as Status, task: addTask(store, contactId, input), changedFields: [] as string[] };
 	const sameInstant = (a: unknown, b: unknown) => a === b || (typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b));
 	const changedFields = changedChildFields(existing, input).filter((f) => !(f === 'dueAt' && sameInstant(existing.dueAt, input.dueAt)));
@@ -81,9 +109,9 @@ function upsertTask(store: RankrStore, record: ChildInput<TaskInput & { title: s
 }
 
 function upsertNote(store: RankrStore, record: ChildInput<NoteInput & { body: string }>) {
-	const { contactId, ...input } = record;
+	const { contactId } = record;
 	store.findContact(contactId);
-	const existing = findChild(store.notes.values(), contactId, input.externalRef);
+	const { existing, input } = findChild(store.notes.values(), record);
 	if (!existing) return { status: 'created' as Status, note: addNote(store, contactId, input), changedFields: [] as string[] };
 	const changedFields = changedChildFields(existing, input);
 	if (!changedFields.length) return { status: 'unchanged' as Status, note: existing, changedFields };

@@ -8,10 +8,15 @@ import { childRef, contactRef } from './refs';
  * Sync Location's Rankr side: the contract's batch upserts (100 records a request, a result per record,
  * idempotent). Rankr compares each record with what it holds and answers `unchanged` when nothing differs,
  * so only differences are written, as Sync Contact writes them; tags go through `syncExternalTags`, which
- * adds and removes only tags that came from GHL.
+ * adds and removes only tags that came from GHL. Each record carries its GHL `link` too: a Rankr record that
+ * reached GHL from Rankr (Sync to GHL, say from Clio) keeps another system's externalRef, and Rankr finds it
+ * through that link instead of creating a second copy (as Sync Contact finds it).
  */
 
 const BATCH = 100;
+
+/** The GHL record a batch record mirrors: what Rankr matches by when no record holds its externalRef. */
+const matchLink = (locationId: string, id: unknown) => ({ system: 'ghl', id: String(id), account: locationId });
 
 export interface BatchCounts {
 	created: number;
@@ -52,6 +57,7 @@ export interface ContactOutcome {
 export async function writeContacts(call: RankrCall, locationId: string, contacts: IDataObject[]): Promise<ContactOutcome[]> {
 	const records = contacts.map((c) => ({
 		externalRef: contactRef(locationId, String(c.id)),
+		link: matchLink(locationId, c.id),
 		...contactFields(c),
 		syncExternalTags: tagSet(c.tags),
 		archived: false,
@@ -83,7 +89,12 @@ export async function writeChildren(
 	byContact: Array<{ rankrContactId: string; records: IDataObject[] }>,
 ): Promise<BatchCounts> {
 	const records = byContact.flatMap(({ rankrContactId, records: ghl }) =>
-		ghl.map((g) => ({ contactId: rankrContactId, externalRef: childRef(locationId, kind, String(g.id)), ...(kind === 'task' ? taskFields(g) : noteFields(g)) })),
+		ghl.map((g) => ({
+			contactId: rankrContactId,
+			externalRef: childRef(locationId, kind, String(g.id)),
+			link: matchLink(locationId, g.id),
+			...(kind === 'task' ? taskFields(g) : noteFields(g)),
+		})),
 	);
 	const counts = noBatchCounts();
 	const path = kind === 'task' ? '/v1/tasks/batch-upsert' : '/v1/notes/batch-upsert';
