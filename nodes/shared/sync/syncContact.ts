@@ -50,6 +50,9 @@ function result(ghlContactId: string, rankrContactId: string | null, changes: Sy
 
 const isArchived = (contact: IDataObject) => typeof contact.archivedAt === 'string';
 
+/** Sync to GHL's default Soft Delete Tag. */
+const SOFT_DELETED_IN_RANKR = 'deleted-in-rankr';
+
 /** GHL no longer has the contact (confirmed by a second read): keep, archive or delete the Rankr copy. */
 async function goneFromGhl(call: RankrCall, ghlContactId: string, matches: IDataObject[], deletions: Deletions): Promise<SyncResult> {
 	const existing = matches[0];
@@ -92,6 +95,11 @@ export async function syncContact(
 	const readChildren = async (id: string) =>
 		await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', id), listChildren(call, 'note', id)]);
 
+	if (!existing && tags.includes(SOFT_DELETED_IN_RANKR)) {
+		// Sync to GHL soft-deleted it because Rankr deleted (or merged away) its contact: making a new Rankr
+		// contact from it would bring back what the user deleted.
+		return { ...result(ghlContactId, null, { contact: 'unchanged', tasks: noCounts(), notes: noCounts(), tags: noTags() }), skipped: [{ field: 'contact', ghl: SOFT_DELETED_IN_RANKR }] };
+	}
 	if (!existing) {
 		// A new contact: fields and tags (recorded as GHL's) in one upsert; it has no tasks or notes yet, so
 		// none are read (unless another run created it meanwhile, which the upsert's answer tells).

@@ -79,6 +79,11 @@ export async function syncToGhl(ctx: IExecuteFunctions, itemIndex: number, optio
 	let contact: string = 'unchanged';
 	const conflicts: IDataObject[] = [];
 	if (!primary) {
+		// Linked, but GHL no longer has the contact: a user deleted it in GHL, and Sync Contact carries that to
+		// Rankr (it archives). Finding or creating another GHL contact would undo the user's delete.
+		if (links.length > 0 || typeof rankr.archivedAt === 'string') {
+			return { rankrContactId: String(rankr.id), ghlContactId: links[0]?.id ?? null, changes: { contact: 'unchanged' }, changed: false, skipped: 'the linked GHL contact was deleted in GHL' };
+		}
 		const found = await findGhlDuplicate(g, rankr.email, rankr.phone);
 		const ghl = found ?? (await createGhlContact(g, ghlContactBody(rankr, CONTACT_FIELDS.map((f) => f.rankr))));
 		primary = { link: { system: 'ghl', id: String(ghl.id), account: locationId }, ghl };

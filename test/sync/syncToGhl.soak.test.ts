@@ -1,0 +1,63 @@
+/**
+ * Cases the two-way soak (test/e2e/twoWay.soak.e2e.test.ts) found, each reduced to the two syncs in a row
+ * that n8n ran there: a delete on one side must not be undone by the sync carrying it back.
+ */
+import { clioChange } from '../../sandbox/rankr';
+import type { SyncSandboxes } from './setup';
+import { runRankr, startSandboxes } from './setup';
+
+let sb: SyncSandboxes;
+beforeEach(async () => {
+	sb = await startSandboxes({ seed: { contacts: 0 } });
+});
+afterEach(async () => {
+	expect(sb.rankr.contractViolations).toEqual([]);
+	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
+});
+
+const clio = (action: string, body: Record<string, unknown>) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
+const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
+
+async function toGhl(rankrContactId: string, extra: Record<string, unknown> = {}) {
+	const result = await runRankr(sb, { operation: 'syncToGhl', rankrContactId, ...extra });
+	if (result.error) throw result.error;
+	return result.items[0].json as Record<string, any>;
+}
+async function toRankr(ghlContactId: string) {
+	const result = await runRankr(sb, { operation: 'syncContact', contactId: { __rl: true, mode: 'id', value: ghlContactId } });
+	if (result.error) throw result.error;
+	return result.items[0].json as Record<string, any>;
+}
+
+describe('two-way deletes are not undone by the way back', () => {
+	it('a contact deleted in GHL is archived in Rankr, and Sync to GHL does not make it again in GHL', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		const { ghlContactId } = await toGhl(ann.id);
+		sb.ghl.store.deleteContact(ghlContactId);
+		expect((await toRankr(ghlContactId)).changes.contact).toBe('archived');
+		// The archive fires contact.updated; the Rankr Trigger runs Sync to GHL for it.
+		const out = await toGhl(ann.id);
+		expect(out).toMatchObject({ changed: false, changes: { contact: 'unchanged' } });
+		expect(ghlContacts()).toEqual([]);
+	});
+
+	it('a Rankr contact whose GHL contact GHL deleted is not re-created even before Sync Contact archived it', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		const { ghlContactId } = await toGhl(ann.id);
+		sb.ghl.store.deleteContact(ghlContactId);
+		clio('contact', { clioId: 'c1', firstName: 'Annie' });
+		expect((await toGhl(ann.id)).changed).toBe(false);
+		expect(ghlContacts()).toEqual([]);
+	});
+
+	it('a contact deleted in Rankr is soft-deleted in GHL, and Sync Contact does not bring it back into Rankr', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		const { ghlContactId } = await toGhl(ann.id);
+		clio('delete', { clioId: 'c1' });
+		expect((await toGhl(ann.id, { ghlContactIdIfGone: ghlContactId })).changes.contact).toBe('softDeleted');
+		// The tag and DND fire ContactTagUpdate and ContactUpdate; the GHL Trigger runs Sync Contact for them.
+		const back = await toRankr(ghlContactId);
+		expect(back).toMatchObject({ changed: false, rankrContactId: null });
+		expect(sb.rankr.store.contacts.size).toBe(0);
+	});
+});
