@@ -29,6 +29,8 @@ import { eventOf, sendEvent } from '../../sandbox/ghl/webhooks';
 import { prng } from '../../sandbox/shared/http';
 import { startRankrSandbox } from '../../sandbox/rankr';
 import type { RankrSandbox } from '../../sandbox/rankr';
+import fs from 'node:fs';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactFields } from '../../nodes/shared/sync/mapping';
@@ -37,8 +39,10 @@ import { startN8nWithPackage } from './harness/n8n';
 import { prepareTemplate, readTemplate } from './harness/templates';
 
 const SEED = Number(process.env.SOAK_SEED ?? 1703);
-const GHL_MADE = 120;
-const CLIO_MADE = 80;
+const GHL_MADE = Number(process.env.SOAK_GHL_CONTACTS ?? 120);
+const CLIO_MADE = Number(process.env.SOAK_CLIO_CONTACTS ?? 80);
+/** Progress lines while it runs (jest shows console output only at the end). */
+const PROGRESS = process.env.SOAK_PROGRESS;
 const EDITS = Number(process.env.SOAK_EDITS ?? 1000);
 /** One edit every this many ms (about 3 minutes for 1,000 edits). */
 const PACE_MS = Number(process.env.SOAK_PACE_MS ?? 180);
@@ -96,6 +100,15 @@ const rankrNotes = (id: string) => [...rankr.store.notes.values()].filter((n) =>
 const ghlLinkOf = (record: { links: Array<{ system: string; id: string }>; externalRef: string | null }) =>
 	record.links.find((l) => l.system === 'ghl')?.id ?? record.externalRef?.split(':').pop();
 
+function progress(what: string): void {
+	if (!PROGRESS) return;
+	const writes = (log: Array<{ method: string; status: number; headers: Record<string, string>; changed?: boolean }>) => {
+		const sync = log.filter((r) => r.method !== 'GET' && r.status >= 200 && r.status < 300 && r.headers['user-agent'] !== 'soak-user');
+		return `${log.length} requests, ${sync.length} sync writes, ${sync.filter((r) => !r.changed).length} unchanged`;
+	};
+	fs.appendFileSync(PROGRESS, `${new Date().toISOString()} ${what}; GHL ${writes(ghl.requests)}; Rankr ${writes(rankr.requests)}; edits ${edits.length}\n`);
+}
+
 async function waitForQuiet(quietMs = 5000, timeoutMs = 240_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = [ghl.requests.length, rankr.requests.length].join();
@@ -104,6 +117,7 @@ async function waitForQuiet(quietMs = 5000, timeoutMs = 240_000): Promise<void> 
 		await sleep(500);
 		const now = [ghl.requests.length, rankr.requests.length].join();
 		const pending = ghl.outstandingDeliveries() + rankr.deliveries.filter((d) => d.status === undefined && d.error === undefined).length;
+		if (PROGRESS && Date.now() % 10_000 < 500) progress(`waiting: ${pending} deliveries pending`);
 		if (now !== last || pending > 0) {
 			last = now;
 			since = Date.now();
@@ -271,6 +285,7 @@ async function runEdits(): Promise<void> {
 		if (!kind) continue;
 		edits.push({ at, pair, side, kind });
 		made++;
+		if (made % 50 === 0) progress(`edit ${made}`);
 		await sleep(PACE_MS);
 	}
 }

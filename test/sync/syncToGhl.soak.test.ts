@@ -61,3 +61,33 @@ describe('two-way deletes are not undone by the way back', () => {
 		expect(sb.rankr.store.contacts.size).toBe(0);
 	});
 });
+
+describe('what Sync Contact carried moves the link snapshot on', () => {
+	it('a field GHL changed twice still reaches Rankr the second time, though Rankr changed later (another field)', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		const { ghlContactId } = await toGhl(ann.id);
+		sb.ghl.store.updateContact(ghlContactId, { firstName: 'Anna' });
+		await toRankr(ghlContactId);
+		sb.ghl.store.updateContact(ghlContactId, { firstName: 'Hanna' });
+		clio('contact', { clioId: 'c1', city: 'Oslo' });
+		// With the snapshot left at Ann, firstName looked changed on both sides and went to the newer (Rankr).
+		const back = await toRankr(ghlContactId);
+		expect(back.conflicts).toBeUndefined();
+		expect(sb.rankr.store.contacts.get(ann.id)?.firstName).toBe('Hanna');
+		expect((await toGhl(ann.id)).changes.fields).toEqual(['city']);
+		expect(sb.ghl.store.contacts.get(ghlContactId)).toMatchObject({ firstName: 'Hanna', city: 'Oslo' });
+	});
+
+	it('a task GHL completed and Rankr then reopened is reopened in GHL', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		clio('task', { contactClioId: 'c1', clioTaskId: 't1', title: 'File motion', status: 'pending', dueAt: '2030-02-01T09:00:00.000Z' });
+		const { ghlContactId } = await toGhl(ann.id);
+		const [task] = [...sb.ghl.store.tasks.values()];
+		sb.ghl.store.updateTask(task.id, { completed: true });
+		expect((await toRankr(ghlContactId)).changes.tasks).toMatchObject({ updated: 1 });
+		expect([...sb.rankr.store.tasks.values()][0].status).toBe('complete');
+		clio('task', { contactClioId: 'c1', clioTaskId: 't1', status: 'in_progress' });
+		expect((await toGhl(ann.id)).changes.tasks).toMatchObject({ reopened: 1 });
+		expect(sb.ghl.store.tasks.get(task.id)?.completed).toBe(false);
+	});
+});

@@ -7,7 +7,8 @@ import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import type { GhlContactBundle } from './ghlSource';
 import { decideFields, newer } from './inverse';
-import { ghlContactLinks } from './links';
+import { ghlContactLinks, linksOf } from './links';
+import type { Link } from './links';
 import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
 import type { RankrCall } from './rankrTarget';
 import { addTags, archiveContact, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, upsertContact } from './rankrTarget';
@@ -49,6 +50,16 @@ function result(ghlContactId: string, rankrContactId: string | null, changes: Sy
 }
 
 const isArchived = (contact: IDataObject) => typeof contact.archivedAt === 'string';
+
+/**
+ * The contact's links with this link's snapshot moved on to the values just written: both sides now agree on
+ * them, and a snapshot left behind would make the next change on either side look like a conflict (which the
+ * newer side wins, possibly the one that did not change the field).
+ */
+function withFreshSnapshot(contact: IDataObject, link: Link, written: string[], values: IDataObject): Link[] {
+	const snapshot = { ...link.snapshot, ...Object.fromEntries(written.map((f) => [f, values[f] ?? null])) } as IDataObject;
+	return linksOf(contact).map((l) => (l.system === link.system && l.id === link.id && l.account === link.account ? { ...l, snapshot } : l));
+}
 
 /** Sync to GHL's default Soft Delete Tag. */
 const SOFT_DELETED_IN_RANKR = 'deleted-in-rankr';
@@ -128,6 +139,7 @@ export async function syncContact(
 			await upsertContact(call, {
 				externalRef,
 				...Object.fromEntries(differing.map((f) => [f, wanted[f]])),
+				...(link?.snapshot && differing.length ? { links: withFreshSnapshot(existing, link, differing, wanted) } : {}),
 				...(restore ? { archived: false } : {}),
 				...(recordTags ? { externalTags: tags } : {}),
 			});
