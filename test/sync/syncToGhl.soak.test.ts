@@ -91,3 +91,15 @@ describe('what Sync Contact carried moves the link snapshot on', () => {
 		expect(sb.ghl.store.tasks.get(task.id)?.completed).toBe(false);
 	});
 });
+
+describe('fields GHL takes only on create', () => {
+	it('a company name changed in Rankr after the GHL contact exists is not sent (GHL’s update refuses it) and the rest still is', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann', companyName: 'Lee Law' });
+		const { ghlContactId } = await toGhl(ann.id);
+		expect(sb.ghl.store.contacts.get(ghlContactId)?.companyName).toBe('Lee Law');
+		clio('contact', { clioId: 'c1', companyName: 'Lee & Park', city: 'Oslo' });
+		const out = await toGhl(ann.id);
+		expect(out.changes.fields).toEqual(['city']);
+		expect(sb.ghl.store.contacts.get(ghlContactId)).toMatchObject({ companyName: 'Lee Law', city: 'Oslo' });
+	});
+});

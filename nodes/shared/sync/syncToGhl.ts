@@ -18,7 +18,7 @@ import {
 	softDeleteGhlContact,
 	updateGhlContact,
 } from './ghlTarget';
-import { agreedSnapshot, contactDifferences, decideFields, ghlContactBody, newer } from './inverse';
+import { agreedSnapshot, contactDifferences, CREATE_ONLY_GHL_FIELDS, decideFields, ghlContactBody, newer } from './inverse';
 import { ghlContactLinks, ghlLink, withGhlLinks } from './links';
 import { CONTACT_FIELDS, tagSet } from './mapping';
 import type { RankrCall } from './rankrTarget';
@@ -95,7 +95,8 @@ export async function syncToGhl(ctx: IExecuteFunctions, itemIndex: number, optio
 
 	// Fields: only differences, and of those only what Rankr changed since the last sync (or, both, the newer).
 	const { differing, ghlAsRankr } = contactDifferences(rankr, ghl);
-	const fields = decideFields(differing, rankr, ghlAsRankr, snapshot, newer(rankr.updatedAt, ghl.dateUpdated), 'rankr');
+	const decided = decideFields(differing, rankr, ghlAsRankr, snapshot, newer(rankr.updatedAt, ghl.dateUpdated), 'rankr');
+	const fields = contact === 'created' ? decided : { ...decided, write: decided.write.filter((f) => !CREATE_ONLY_GHL_FIELDS.includes(f)) };
 	conflicts.push(...fields.conflicts);
 	if (fields.write.length && contact !== 'created') {
 		ghl = await updateGhlContact(g, ghlId, ghlContactBody(rankr, fields.write));
