@@ -8,8 +8,11 @@
  * a Rankr user, Clio's connector) carry `user-agent: soak-user`; every other write came from n8n's credentials.
  * Both sandboxes run with change recording, so each logged write says whether it changed anything.
  *
- * Counting (per side, GHL and Rankr):
- *   sync writes      every non-GET request from n8n that the sandbox answered 2xx;
+ * n8n runs one production execution at a time, as template 7's note asks (SOAK_CONCURRENCY=-1 lifts that).
+ *
+ * Counting (per side, GHL and Rankr), from the end of the 200 contacts' creation:
+ *   sync writes      every request from n8n that the sandbox answered 2xx, but GETs, GHL's contact search
+ *                    (a read sent as POST) and the Rankr Trigger's own subscription;
  *   echo writes      sync writes that changed nothing on that side (re-stated what it already held: the same
  *                    field value, a tag it had, a task state it had, a link it already held, ignoring the
  *                    timestamps every write bumps). Must be 0;
@@ -21,14 +24,8 @@
  * is unprompted. A reconcile pass at the end (one ContactUpdate / contact.updated event per contact, as
  * GHL and Rankr would send for any later change) repairs what a fault made a run drop: a GHL POST refused
  * with a 5xx or a reset is not retried (it is not idempotent), so that run fails and its change waits for
- * the next event. Its writes are counted like the others.
+ * the next event. Its writes are counted like the others, and reported apart ("repaired").
  */
-import { startGhlSandbox } from '../../sandbox/ghl';
-import type { GhlSandbox } from '../../sandbox/ghl';
-import { eventOf, sendEvent } from '../../sandbox/ghl/webhooks';
-import { prng } from '../../sandbox/shared/http';
-import { startRankrSandbox } from '../../sandbox/rankr';
-import type { RankrSandbox } from '../../sandbox/rankr';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +33,12 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactFields } from '../../nodes/shared/sync/mapping';
+import { startGhlSandbox } from '../../sandbox/ghl';
+import type { GhlSandbox } from '../../sandbox/ghl';
+import { eventOf, sendEvent } from '../../sandbox/ghl/webhooks';
+import { startRankrSandbox } from '../../sandbox/rankr';
+import type { RankrSandbox } from '../../sandbox/rankr';
+import { prng } from '../../sandbox/shared/http';
 import { ensureN8nInstalled, freePort, installPackage, N8n } from './harness/n8n';
 import { prepareTemplate, readTemplate } from './harness/templates';
 
@@ -376,14 +379,16 @@ it('two-way soak: 200 contacts, 1,000 random edits on both sides under faults: p
 	await runEdits();
 	await waitForQuiet();
 	const settled = Date.now();
+	const [ghlAtReconcile, rankrAtReconcile] = [ghl.requests[ghl.requests.length - 1].seq, rankr.requests[rankr.requests.length - 1].seq];
 	await reconcile();
+	const repaired = tally('ghl', ghlAtReconcile).crossing + tally('rankr', rankrAtReconcile).crossing;
 	const failed = (await n8n.api('GET', `/executions?workflowId=${workflowId}&status=error&limit=250`)).data.length;
 	const g = tally('ghl', ghlFrom);
 	const r = tally('rankr', rankrFrom);
 	const count = (side: string) => edits.filter((e) => e.side === side).length;
 	console.log(
 		`soak: set-up ${Math.round((setUpDone - started) / 1000)} s, contacts ${Math.round((editsFrom - setUpDone) / 1000)} s, edits ${Math.round((settled - editsFrom) / 1000)} s, reconcile ${Math.round((Date.now() - settled) / 1000)} s; ` +
-			`edits GHL ${count('ghl')} / Rankr ${count('rankr')}; failed runs ${failed}; ` +
+			`edits GHL ${count('ghl')} / Rankr ${count('rankr')}; failed runs ${failed}, changes the reconcile pass repaired ${repaired}; ` +
 			`GHL got ${g.sync} sync writes (${g.crossing} crossing, ${g.echo.length} echo); Rankr got ${r.sync} (${r.crossing} crossing, ${r.bookkeeping} bookkeeping, ${r.echo.length} echo)`,
 	);
 
