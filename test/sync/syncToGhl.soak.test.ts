@@ -2,6 +2,7 @@
  * Cases the two-way soak (test/e2e/twoWay.soak.e2e.test.ts) found, each reduced to the two syncs in a row
  * that n8n ran there: a delete on one side must not be undone by the sync carrying it back.
  */
+import { eventItem } from '../../nodes/RankrTrigger/delivery';
 import { clioChange } from '../../sandbox/rankr';
 import type { SyncSandboxes } from './setup';
 import { runRankr, startSandboxes } from './setup';
@@ -101,5 +102,22 @@ describe('fields GHL takes only on create', () => {
 		const out = await toGhl(ann.id);
 		expect(out.changes.fields).toEqual(['city']);
 		expect(sb.ghl.store.contacts.get(ghlContactId)).toMatchObject({ companyName: 'Lee Law', city: 'Oslo' });
+	});
+});
+
+describe('defaults that read the Rankr Trigger’s item', () => {
+	const itemOf = (type: string, data: Record<string, unknown>) => eventItem({ id: 'dlv_1', type, createdAt: new Date().toISOString(), data } as never);
+
+	it('a task event names its contact (contactId), and contact.deleted names the GHL contact to soft-delete', async () => {
+		const ann = clio('contact', { clioId: 'c1', email: 'ann@law.example', firstName: 'Ann' });
+		const task = clio('task', { contactClioId: 'c1', clioTaskId: 't1', title: 'File motion' });
+		const first = await runRankr(sb, { operation: 'syncToGhl' }, [itemOf('task.created', { task })]);
+		expect(first.error).toBeUndefined();
+		const ghlContactId = String(first.items[0].json.ghlContactId);
+		expect(ghlContacts().map((c) => c.id)).toEqual([ghlContactId]);
+		const linked = structuredClone(sb.rankr.store.contacts.get(ann.id));
+		clio('delete', { clioId: 'c1' });
+		const gone = await runRankr(sb, { operation: 'syncToGhl' }, [itemOf('contact.deleted', { contact: linked })]);
+		expect(gone.items[0].json).toMatchObject({ ghlContactId, changes: { contact: 'softDeleted' } });
 	});
 });
