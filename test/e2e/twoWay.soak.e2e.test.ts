@@ -38,112 +38,22 @@ import type { GhlSandbox } from '../../sandbox/ghl';
 import { eventOf, sendEvent } from '../../sandbox/ghl/webhooks';
 import { startRankrSandbox } from '../../sandbox/rankr';
 import type { RankrSandbox } from '../../sandbox/rankr';
-import { prng } from '../../sandbox/shared/http';
 import { ensureN8nInstalled, freePort, installPackage, N8n } from './harness/n8n';
 import { prepareTemplate, readTemplate } from './harness/templates';
+import { sortedSet, tally } from './twoWayChecks';
+import { runEdits } from './twoWayEdits';
+import { clio, edits, ghlApi, ghlLinkOf, ghlNotes, ghlTasks, paced, pairs, rankrNotes, rankrTasks, sleep, SOFT_TAG, waitForQuiet, word, world } from './twoWayWorld';
 
-const SEED = Number(process.env.SOAK_SEED ?? 1703);
 const GHL_MADE = Number(process.env.SOAK_GHL_CONTACTS ?? 120);
 const CLIO_MADE = Number(process.env.SOAK_CLIO_CONTACTS ?? 80);
-/** Progress lines while it runs (jest shows console output only at the end). */
-const PROGRESS = process.env.SOAK_PROGRESS;
 const EDITS = Number(process.env.SOAK_EDITS ?? 1000);
-/**
- * One edit at most every PACE_MS, and none while more than BACKLOG webhook deliveries wait for n8n: a slow
- * machine gets fewer edits per second instead of a queue that outlasts the test.
- */
-const PACE_MS = Number(process.env.SOAK_PACE_MS ?? 100);
-const BACKLOG = Number(process.env.SOAK_BACKLOG ?? 12);
 const FAULTS = { rate429: 0.02, rate500: 0.005, rate503: 0.005, rateReset: 0.005, retryAfterSeconds: 0 };
-const SOFT_TAG = 'deleted-in-rankr';
-const USER = { 'user-agent': 'soak-user' };
 
 let n8n: N8n;
 let ghl: GhlSandbox;
 let rankr: RankrSandbox;
 let workflowId: string;
 const started = Date.now();
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const random = prng(SEED);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-const word = () => Math.floor(random() * 36 ** 5).toString(36);
-
-/** A user's request: retried on the sandboxes' injected faults (they refuse before doing anything). */
-async function call(base: string, auth: Record<string, string>, method: string, path: string, body?: unknown): Promise<any> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const response = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...auth, ...USER }, body: body === undefined ? undefined : JSON.stringify(body) });
-			const text = await response.text();
-			if (response.status === 429 || response.status >= 500) throw new Error(`${response.status}`);
-			if (!response.ok) throw Object.assign(new Error(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`), { final: true });
-			return text ? JSON.parse(text) : undefined;
-		} catch (error) {
-			if ((error as { final?: boolean }).final || attempt > 20) throw error;
-			await sleep(20);
-		}
-	}
-}
-const ghlApi = (method: string, path: string, body?: unknown) => call(ghl.url, { authorization: `Bearer ${ghl.token}`, version: '2021-07-28' }, method, path, body);
-const rankrApi = (method: string, path: string, body?: unknown) => call(rankr.url, { authorization: `Bearer ${rankr.apiKey}` }, method, path, body);
-const clio = (action: string, body: Record<string, unknown>) => rankrApi('POST', `/_sandbox/clio/${action}`, body);
-
-/** One contact as both sides know it; `clioId` when Clio made it. */
-interface Pair {
-	ghlId: string;
-	rankrId: string;
-	clioId?: string;
-	gone?: 'ghlDeleted' | 'rankrDeleted' | 'merged';
-	mergedInto?: Pair;
-}
-const pairs: Pair[] = [];
-/** Test edits: when, which pair, on which side. */
-const edits: Array<{ at: number; pair: Pair; side: 'ghl' | 'rankr'; kind: string }> = [];
-
-const live = () => pairs.filter((p) => !p.gone);
-const ghlTasks = (id: string) => [...ghl.store.tasks.values()].filter((t) => t.contactId === id);
-const ghlNotes = (id: string) => [...ghl.store.notes.values()].filter((n) => n.contactId === id);
-const rankrTasks = (id: string) => [...rankr.store.tasks.values()].filter((t) => t.contactId === id);
-const rankrNotes = (id: string) => [...rankr.store.notes.values()].filter((n) => n.contactId === id);
-const ghlLinkOf = (record: { links: Array<{ system: string; id: string }>; externalRef: string | null }) =>
-	record.links.find((l) => l.system === 'ghl')?.id ?? record.externalRef?.split(':').pop();
-
-function progress(what: string): void {
-	if (!PROGRESS) return;
-	const writes = (log: Array<{ method: string; path: string; status: number; headers: Record<string, string>; changed?: boolean }>) => {
-		const sync = log.filter(isSyncWrite);
-		const echo = sync.filter((r) => !r.changed);
-		return `${log.length} requests, ${sync.length} sync writes, ${echo.length} unchanged ${echo.slice(-2).map((r) => `[${r.method} ${(r as { path?: string }).path} ${(r as { rawBody?: string }).rawBody?.slice(0, 300)}]`).join(' ')}`;
-	};
-	fs.appendFileSync(PROGRESS, `${new Date().toISOString()} ${what}; GHL ${writes(ghl.requests)}; Rankr ${writes(rankr.requests)}; edits ${edits.length}\n`);
-}
-
-const pendingDeliveries = () => ghl.outstandingDeliveries() + rankr.deliveries.filter((d) => d.status === undefined && d.error === undefined).length;
-
-async function paced(): Promise<void> {
-	await sleep(PACE_MS);
-	for (let i = 1; pendingDeliveries() > BACKLOG; i++) {
-		if (i % 200 === 0) progress(`held back: ${pendingDeliveries()} deliveries pending`);
-		await sleep(50);
-	}
-}
-
-async function waitForQuiet(quietMs = 5000, timeoutMs = 240_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	let last = [ghl.requests.length, rankr.requests.length].join();
-	let since = Date.now();
-	for (;;) {
-		await sleep(500);
-		const now = [ghl.requests.length, rankr.requests.length].join();
-		const pending = pendingDeliveries();
-		if (PROGRESS && Date.now() % 10_000 < 500) progress(`waiting: ${pending} deliveries pending`);
-		if (now !== last || pending > 0) {
-			last = now;
-			since = Date.now();
-		} else if (Date.now() - since >= quietMs) return;
-		if (Date.now() > deadline) throw new Error(`not quiet after ${timeoutMs} ms (${pending} deliveries pending)`);
-	}
-}
 
 beforeAll(async () => {
 	// As template 7's note says: one production execution at a time (SOAK_CONCURRENCY=-1 lifts n8n's limit).
@@ -161,7 +71,9 @@ beforeAll(async () => {
 		recordChanges: true,
 		deliverWebhooks: { url: hookOf('n8n-nodes-ghl-rankr.ghlTrigger'), retryDelayMs: 2000 },
 	});
+	world.ghl = ghl;
 	rankr = await startRankrSandbox({ rateLimit: { max: 1_000_000, intervalMs: 60_000 }, recordChanges: true, webhookRetryDelaysMs: [1000, 2000, 4000, 8000] });
+	world.rankr = rankr;
 	const workflow = prepareTemplate(template, {
 		ghlCredential: await n8n.createCredential('GHL sandbox', 'ghlApi', { authType: 'location', token: ghl.token, locationId: ghl.locationId, baseUrl: ghl.url }),
 		rankrCredential: await n8n.createCredential('Rankr sandbox', 'rankrApi', { apiKey: rankr.apiKey, baseUrl: rankr.url }),
@@ -197,124 +109,6 @@ async function makeContacts(): Promise<void> {
 	}
 }
 
-type Edit = (pair: Pair) => Promise<string | undefined>;
-
-const ghlEdits: Array<[number, Edit]> = [
-	// Not companyName: GHL's contact update does not take it (it is set when the contact is made).
-	[30, async (p) => (await ghlApi('PUT', `/contacts/${p.ghlId}`, { [pick(['firstName', 'lastName', 'city', 'state'])]: `G ${word()}` }), 'field')],
-	[12, async (p) => (await ghlApi('POST', `/contacts/${p.ghlId}/tags`, { tags: [`g-${Math.floor(random() * 8)}`] }), 'tag+')],
-	[8, async (p) => {
-		const tags = ghl.store.contacts.get(p.ghlId)?.tags.filter((t) => t !== SOFT_TAG) ?? [];
-		if (!tags.length) return undefined;
-		await ghlApi('DELETE', `/contacts/${p.ghlId}/tags`, { tags: [pick(tags)] });
-		return 'tag-';
-	}],
-	[10, async (p) => (await ghlApi('POST', `/contacts/${p.ghlId}/tasks`, { title: `GT ${word()}`, dueDate: new Date(Date.now() + 86_400_000 * (1 + Math.floor(random() * 9))).toISOString(), completed: false }), 'task+')],
-	[6, async (p) => {
-		const open = ghlTasks(p.ghlId).filter((t) => !t.completed);
-		if (!open.length) return undefined;
-		await ghlApi('PUT', `/contacts/${p.ghlId}/tasks/${pick(open).id}/completed`, { completed: true });
-		return 'task done';
-	}],
-	[8, async (p) => (await ghlApi('POST', `/contacts/${p.ghlId}/notes`, { body: `GN ${word()}` }), 'note+')],
-	[5, async (p) => {
-		const notes = ghlNotes(p.ghlId);
-		if (!notes.length) return undefined;
-		await ghlApi('PUT', `/contacts/${p.ghlId}/notes/${pick(notes).id}`, { body: `GN edited ${word()}` });
-		return 'note edit';
-	}],
-	[1, async (p) => {
-		await ghlApi('DELETE', `/contacts/${p.ghlId}`);
-		p.gone = 'ghlDeleted';
-		return 'delete';
-	}],
-];
-
-const STATUSES = ['pending', 'in_progress', 'in_review', 'complete'];
-const rankrEdits: Array<[number, Edit]> = [
-	[30, async (p) => {
-		const field = pick(['firstName', 'lastName', 'city', 'state']);
-		if (p.clioId) await clio('contact', { clioId: p.clioId, [field]: `R ${word()}` });
-		else await rankrApi('PATCH', `/v1/contacts/${p.rankrId}`, { [field]: `R ${word()}` });
-		return 'field';
-	}],
-	[12, async (p) => (await rankrApi('POST', `/v1/contacts/${p.rankrId}/tags`, { tags: [`r-${Math.floor(random() * 8)}`] }), 'tag+')],
-	[6, async (p) => {
-		// A Rankr user removes tags Rankr added (r-*); those GHL supplied are GHL's to remove.
-		const own = rankr.store.contacts.get(p.rankrId)?.tags.filter((t) => t.startsWith('r-')) ?? [];
-		if (!own.length) return undefined;
-		await rankrApi('DELETE', `/v1/contacts/${p.rankrId}/tags/${encodeURIComponent(pick(own))}`);
-		return 'tag-';
-	}],
-	[10, async (p) => {
-		const due = new Date(Date.now() + 86_400_000 * (1 + Math.floor(random() * 9))).toISOString();
-		if (p.clioId) await clio('task', { contactClioId: p.clioId, clioTaskId: `ct${word()}`, title: `CT ${word()}`, status: 'pending', dueAt: due });
-		else await rankrApi('POST', `/v1/contacts/${p.rankrId}/tasks`, { title: `RT ${word()}`, status: 'pending', dueAt: due });
-		return 'task+';
-	}],
-	[10, async (p) => {
-		const tasks = rankrTasks(p.rankrId);
-		if (!tasks.length) return undefined;
-		const task = pick(tasks);
-		const change = random() < 0.6 ? { status: pick(STATUSES) } : { dueAt: new Date(Date.now() + 86_400_000 * (1 + Math.floor(random() * 20))).toISOString() };
-		const clioTask = task.links.find((l) => l.system === 'clio');
-		if (p.clioId && clioTask) await clio('task', { contactClioId: p.clioId, clioTaskId: clioTask.id, ...change });
-		else await rankrApi('PATCH', `/v1/contacts/${p.rankrId}/tasks/${task.id}`, change);
-		return 'task change';
-	}],
-	[8, async (p) => {
-		if (p.clioId) await clio('note', { contactClioId: p.clioId, clioNoteId: `cn${word()}`, body: `CN ${word()}` });
-		else await rankrApi('POST', `/v1/contacts/${p.rankrId}/notes`, { body: `RN ${word()}` });
-		return 'note+';
-	}],
-	[5, async (p) => {
-		const notes = rankrNotes(p.rankrId);
-		if (!notes.length) return undefined;
-		const note = pick(notes);
-		const clioNote = note.links.find((l) => l.system === 'clio');
-		if (p.clioId && clioNote) await clio('note', { contactClioId: p.clioId, clioNoteId: clioNote.id, body: `CN edited ${word()}` });
-		else await rankrApi('PATCH', `/v1/contacts/${p.rankrId}/notes/${note.id}`, { body: `RN edited ${word()}` });
-		return 'note edit';
-	}],
-	[1, async (p) => {
-		if (!p.clioId) return undefined;
-		await clio('delete', { clioId: p.clioId });
-		p.gone = 'rankrDeleted';
-		return 'delete';
-	}],
-	[1, async (p) => {
-		const other = live().filter((o) => o !== p && o.clioId);
-		if (!p.clioId || !other.length) return undefined;
-		const merged = pick(other);
-		await clio('merge', { survivorClioId: p.clioId, mergedClioId: merged.clioId });
-		merged.gone = 'merged';
-		merged.mergedInto = p;
-		return 'merge';
-	}],
-];
-
-function weighted(list: Array<[number, Edit]>): Edit {
-	const total = list.reduce((s, [w]) => s + w, 0);
-	let roll = random() * total;
-	for (const [w, edit] of list) if ((roll -= w) < 0) return edit;
-	return list[list.length - 1][1];
-}
-
-async function runEdits(): Promise<void> {
-	let made = 0;
-	while (made < EDITS) {
-		const pair = pick(live());
-		const side = random() < 0.5 ? 'ghl' : 'rankr';
-		const at = Date.now();
-		const kind = await weighted(side === 'ghl' ? ghlEdits : rankrEdits)(pair);
-		if (!kind) continue;
-		edits.push({ at, pair, side, kind });
-		made++;
-		if (made % 50 === 0) progress(`edit ${made}`);
-		await paced();
-	}
-}
-
 /** GHL and Rankr would send an event for any later change; here one per contact, so a run a fault cut short is repeated. */
 async function reconcile(): Promise<void> {
 	ghl.setFaults(undefined);
@@ -330,44 +124,6 @@ async function reconcile(): Promise<void> {
 }
 let ghlHook = '';
 
-interface Tally {
-	sync: number;
-	echo: Array<string>;
-	crossing: number;
-	bookkeeping: number;
-	unprompted: string[];
-}
-
-/** A write from n8n's credentials: not a GET, not the search GHL answers by POST, not the trigger's subscription. */
-const isSyncWrite = (r: { method: string; path: string; status: number; headers: Record<string, string> }) =>
-	r.method !== 'GET' && r.path !== '/contacts/search' && !r.path.startsWith('/v1/webhooks') && r.status >= 200 && r.status < 300 && r.headers['user-agent'] !== 'soak-user';
-
-function tally(side: 'ghl' | 'rankr', fromSeq: number): Tally {
-	const log = (side === 'ghl' ? ghl.requests : rankr.requests).filter((r) => r.seq > fromSeq);
-	const writes = log.filter(isSyncWrite);
-	const out: Tally = { sync: writes.length, echo: [], crossing: 0, bookkeeping: 0, unprompted: [] };
-	for (const w of writes) {
-		if (!w.changed) {
-			out.echo.push(`${w.method} ${w.path} ${w.rawBody.slice(0, 200)}`);
-			continue;
-		}
-		if (!w.dataChanged) {
-			out.bookkeeping++;
-			continue;
-		}
-		out.crossing++;
-		const id = side === 'ghl' ? /^\/contacts\/([^/]+)/.exec(w.path)?.[1] : /^\/v1\/contacts\/(ctc_[^/]+)/.exec(w.path)?.[1];
-		const pair = pairs.find((p) => (side === 'ghl' ? p.ghlId : p.rankrId) === id || (side === 'rankr' && w.path === '/v1/contacts/upsert' && (w.body as { externalRef?: string }).externalRef?.endsWith(`:${p.ghlId}`)));
-		if (!pair) continue; // a contact created by the sync while the 200 were made
-		const other = side === 'ghl' ? 'rankr' : 'ghl';
-		const prompted = edits.some((e) => e.side === other && e.at <= w.receivedAt && (e.pair === pair || e.pair.mergedInto === pair || pair.mergedInto === e.pair));
-		if (!prompted) out.unprompted.push(`${w.method} ${w.path} ${w.rawBody.slice(0, 200)}`);
-	}
-	return out;
-}
-
-const sortedSet = (list: string[]) => [...new Set(list)].sort();
-
 it('two-way soak: 200 contacts, 1,000 random edits on both sides under faults: parity, no duplicates, no hard deletes, no echo', async () => {
 	const setUpDone = Date.now();
 	await makeContacts();
@@ -376,7 +132,7 @@ it('two-way soak: 200 contacts, 1,000 random edits on both sides under faults: p
 	ghl.setFaults(FAULTS);
 	rankr.setFaults(FAULTS);
 	const editsFrom = Date.now();
-	await runEdits();
+	await runEdits(EDITS);
 	await waitForQuiet();
 	const settled = Date.now();
 	const [ghlAtReconcile, rankrAtReconcile] = [ghl.requests[ghl.requests.length - 1].seq, rankr.requests[rankr.requests.length - 1].seq];
