@@ -2,7 +2,11 @@
  * Cases the two-way soak (test/e2e/twoWay.soak.e2e.test.ts) found, each reduced to the two syncs in a row
  * that n8n ran there: a delete on one side must not be undone by the sync carrying it back.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { eventItem } from '../../nodes/RankrTrigger/delivery';
+import { startGhlSandbox } from '../../sandbox/ghl';
 import { clioChange } from '../../sandbox/rankr';
 import type { SyncSandboxes } from './setup';
 import { runRankr, startSandboxes } from './setup';
@@ -119,5 +123,50 @@ describe('defaults that read the Rankr Trigger’s item', () => {
 		clio('delete', { clioId: 'c1' });
 		const gone = await runRankr(sb, { operation: 'syncToGhl' }, [itemOf('contact.deleted', { contact: linked })]);
 		expect(gone.items[0].json).toMatchObject({ ghlContactId, changes: { contact: 'softDeleted' } });
+	});
+});
+
+describe('the sandbox switches the soak runs with', () => {
+	it('GHL: deliverWebhooks sends the documented event of each write (none for a task edit), retried after a 429; recordChanges marks a write that changed nothing', async () => {
+		const got: Array<{ type: string; id?: string }> = [];
+		let refuseNext = true;
+		const receiver = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (c) => (body += c));
+			req.on('end', () => {
+				const event = JSON.parse(body) as { type: string; id?: string };
+				if (event.type === 'TaskCreate' && refuseNext) {
+					refuseNext = false;
+					return res.writeHead(429).end();
+				}
+				got.push({ type: event.type, id: event.id });
+				res.writeHead(200).end();
+			});
+		});
+		await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+		const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+		const ghl = await startGhlSandbox({ seed: { contacts: 0 }, rateLimit: false, recordChanges: true, deliverWebhooks: { url, retryDelayMs: 10 } });
+		try {
+			const api = async (method: string, path: string, body: unknown) =>
+				(await fetch(ghl.url + path, { method, headers: { authorization: `Bearer ${ghl.token}`, version: '2021-07-28', 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<any>;
+			const { contact } = await api('POST', '/contacts/', { locationId: ghl.locationId, firstName: 'Ann' });
+			await api('PUT', `/contacts/${contact.id}`, { firstName: 'Ann' });
+			const { task } = await api('POST', `/contacts/${contact.id}/tasks`, { title: 'Call', dueDate: '2030-01-01T00:00:00.000Z', completed: false });
+			await api('PUT', `/contacts/${contact.id}/tasks/${task.id}`, { title: 'Call back' });
+			await api('PUT', `/contacts/${contact.id}/tasks/${task.id}/completed`, { completed: true });
+			for (let i = 0; i < 100 && ghl.outstandingDeliveries() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+			expect(got).toEqual([
+				{ type: 'ContactCreate', id: contact.id },
+				{ type: 'ContactUpdate', id: contact.id },
+				{ type: 'TaskComplete', id: task.id },
+				// Refused with a 429 first, so it came again later, as GHL's retries do.
+				{ type: 'TaskCreate', id: task.id },
+			]);
+			expect(ghl.deliveries.find((d) => d.type === 'TaskCreate')?.attempts).toBe(2);
+			expect(ghl.requests.filter((r) => r.method !== 'GET').map((r) => r.changed)).toEqual([true, false, true, true, true]);
+		} finally {
+			await ghl.close();
+			await new Promise((r) => receiver.close(r));
+		}
 	});
 });
