@@ -201,4 +201,5 @@ it('two-way soak: 200 contacts, 1,000 random edits on both sides under faults: p
 		}
 	}
 	expect(problems.slice(0, 10)).toEqual([]);
-});
+	// Edits are held back while n8n catches up, so a slow machine takes longer rather than failing.
+}, 45 * 60_000);
