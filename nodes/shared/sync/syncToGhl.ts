@@ -91,6 +91,11 @@ export async function syncToGhl(ctx: IExecuteFunctions, itemIndex: number, optio
 	}
 	const ghlId = String(primary.link.id);
 	let ghl = primary.ghl as IDataObject;
+	// Soft-deleted because Rankr deleted its contact: a Rankr copy made again meanwhile (Sync Contact ran for a
+	// GHL event still queued) must not undo the soft delete (take DND off, write fields over it).
+	if (tagSet(ghl.tags).includes(options.softDeleteTag.toLowerCase()) && contact === 'unchanged') {
+		return { rankrContactId: String(rankr.id), ghlContactId: ghlId, changes: { contact: 'unchanged' }, changed: false, skipped: 'the GHL contact is soft-deleted' };
+	}
 	const snapshot = primary.link.snapshot ?? undefined;
 
 	// Fields: only differences, and of those only what Rankr changed since the last sync (or, both, the newer).
