@@ -152,7 +152,8 @@ describe('the sandbox switches the soak runs with', () => {
 				const event = JSON.parse(body) as { type: string; id?: string };
 				if (event.type === 'TaskCreate' && refuseNext) {
 					refuseNext = false;
-					return res.writeHead(429).end();
+					res.writeHead(429).end();
+					return;
 				}
 				got.push({ type: event.type, id: event.id });
 				res.writeHead(200).end();
