@@ -11,6 +11,8 @@ import { FaultInjector } from '../shared/faults';
 import type { RecordedRequest } from '../shared/http';
 import { listenOnLoopback } from '../shared/http';
 import { SlidingWindowLimiter } from '../shared/rateLimit';
+import type { GhlDeliveryRecord, GhlWebhookOptions } from './delivery';
+import { GhlWebhookSender } from './delivery';
 import { TokenRegistry } from './oauth';
 import { buildRoutes, handler } from './server';
 import type { Pipeline } from './server';
@@ -18,7 +20,7 @@ import type { SeedOptions } from './store';
 import { GhlStore } from './store';
 import { buildEvent, publicKeys, sendEvent, signBody } from './webhooks';
 
-export type { FaultOptions, RecordedRequest };
+export type { FaultOptions, GhlDeliveryRecord, GhlWebhookOptions, RecordedRequest };
 export { GhlStore };
 
 export interface GhlSandboxOptions {
@@ -45,6 +47,13 @@ export interface GhlSandboxOptions {
 	/** The location's "Allow Duplicate Contact" setting (see GhlStore.allowDuplicateContacts); default true. */
 	allowDuplicateContacts?: boolean;
 	oauth?: { clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number; locationTokenWithoutAccessToken?: boolean };
+	/**
+	 * Sends the events of the sandbox's own changes to a URL, as a Marketplace app's webhooks would (see
+	 * delivery.ts). Off by default: GHL's API docs do not say which API writes fire which webhook.
+	 */
+	deliverWebhooks?: GhlWebhookOptions;
+	/** Marks each write in the request log with whether it changed any record (RecordedRequest.changed). */
+	recordChanges?: boolean;
 }
 
 export interface GhlSandbox {
@@ -75,7 +84,21 @@ export interface GhlSandbox {
 		sign(rawBody: string): { 'x-ghl-signature': string; 'x-wh-signature': string };
 		send: typeof sendEvent;
 	};
+	/** With deliverWebhooks: every event sent, and how many are not answered for good yet. */
+	deliveries: GhlDeliveryRecord[];
+	outstandingDeliveries(): number;
 	close(): Promise<void>;
+}
+
+/** The records' state without the timestamps every write bumps, so a write that changed nothing compares equal. */
+export function storeFingerprint(store: GhlStore, contactId?: string): string {
+	const strip = (r: Record<string, unknown>) => {
+		const { dateUpdated: _u, completedAt: _c, ...rest } = r;
+		return rest;
+	};
+	const mine = (r: { contactId: string }) => contactId === undefined || r.contactId === contactId;
+	const contacts = contactId === undefined ? [...store.contacts.values()] : [store.contacts.get(contactId)].filter(Boolean);
+	return JSON.stringify([contacts.map((c) => strip(c as Record<string, unknown>)), [...store.tasks.values()].filter(mine).map(strip), [...store.notes.values()].filter(mine).map(strip)]);
 }
 
 export const DEFAULT_LOCATION_ID = 've9EPM428h8vShlRW1KT';
@@ -120,6 +143,8 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 		retryAfter: opts.retryAfter ?? false,
 		faults: new FaultInjector(opts.faults),
 		requests: [] as RecordedRequest[],
+		webhooks: opts.deliverWebhooks ? new GhlWebhookSender(store, opts.deliverWebhooks) : undefined,
+		fingerprint: opts.recordChanges ? (contactId?: string) => storeFingerprint(store, contactId) : undefined,
 	};
 	const handle = handler(pipeline, buildRoutes(tokens));
 	const server = http.createServer((req, res) => {
@@ -170,8 +195,11 @@ export async function startGhlSandbox(opts: GhlSandboxOptions = {}): Promise<Ghl
 			sign: signBody,
 			send: sendEvent,
 		},
+		deliveries: pipeline.webhooks?.deliveries ?? [],
+		outstandingDeliveries: () => pipeline.webhooks?.outstanding ?? 0,
 		close: () =>
 			new Promise<void>((resolve) => {
+				pipeline.webhooks?.stop();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

@@ -7,6 +7,7 @@ import { BAD_BODY, matchRoute, recordRequest, sendJson } from '../shared/http';
 import type { SlidingWindowLimiter } from '../shared/rateLimit';
 import { contactRoutes } from './contacts';
 import type { GhlContext } from './context';
+import type { GhlWebhookSender } from './delivery';
 import { GhlError } from './context';
 import { locationRoutes } from './location';
 import { membershipRoutes } from './memberships';
@@ -28,6 +29,10 @@ export interface Pipeline {
 	requests: RecordedRequest[];
 	/** Test hook: holds a request back before its route (ms, or until the promise settles), as a slow network would. */
 	latency?: (request: RecordedRequest) => number | Promise<void>;
+	/** Sends the events of every successful write (the `webhooks` switch). */
+	webhooks?: GhlWebhookSender;
+	/** With change recording on: the records' state, compared around each write (RecordedRequest.changed). */
+	fingerprint?: (contactId?: string) => string;
 }
 
 const STATUS_NAMES = { 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
@@ -108,6 +113,7 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 		if (found === 'method') return fail(404, `Cannot ${record.method} ${url.pathname}`, 'Not Found');
 		const specErrors = specBodyErrors(record.method, url.pathname, record.rawBody, parsed);
 		if (specErrors.length) return fail(422, specErrors, 'Unprocessable Entity');
+		let replied: unknown;
 		const ctx: GhlContext = {
 			req,
 			res,
@@ -117,8 +123,15 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 			body: parsed as Record<string, unknown> | undefined,
 			location: token.locationId,
 			store: p.store,
-			reply: answer,
+			reply: (status, body) => {
+				replied = body;
+				answer(status, body);
+			},
 		};
+		const write = record.method !== 'GET';
+		const subject = write ? p.webhooks?.subject(record.method, found.route.pattern, found.params) : undefined;
+		// Scoped to the contact the path names (a create compares the whole store).
+		const before = write ? p.fingerprint?.(found.params.contactId) : undefined;
 		try {
 			await found.route.handle(ctx, found.params);
 		} catch (error) {
@@ -126,5 +139,7 @@ export function handler(p: Pipeline, routes: Route<GhlContext>[]) {
 			fail(500, 'Internal server error', 'Internal Server Error');
 			throw error;
 		}
+		if (before !== undefined && p.fingerprint) record.changed = record.dataChanged = p.fingerprint(found.params.contactId) !== before;
+		if (subject) p.webhooks?.written(record, subject, replied, token.locationId);
 	};
 }

@@ -32,12 +32,21 @@ export function publicKeys() {
 
 const CONTACT_FIELDS = ['id', 'address1', 'city', 'state', 'companyName', 'country', 'source', 'dateAdded', 'dateOfBirth', 'dnd', 'dndSettings', 'email', 'name', 'firstName', 'lastName', 'phone', 'postalCode', 'tags', 'website', 'assignedTo', 'customFields'];
 
+const pick = (record: Record<string, unknown> | undefined, fields: string[]) =>
+	Object.fromEntries(fields.filter((f) => record?.[f] !== undefined).map((f) => [f, record?.[f]]));
+
+/** The payload GHL sends for `type` about this contact, task or note (as its webhook docs list the fields). */
+export function eventOf(type: string, locationId: string, record: Record<string, unknown>): Record<string, unknown> {
+	const base = { type, locationId, webhookId: randomUUID(), timestamp: new Date().toISOString() };
+	if (type.startsWith('Contact')) return { ...base, ...pick(record, CONTACT_FIELDS), attachments: [] };
+	if (type.startsWith('Task')) return { ...base, ...pick(record, ['id', 'assignedTo', 'body', 'contactId', 'title', 'dateAdded', 'dueDate', 'completed']) };
+	return { ...base, ...pick(record, ['id', 'body', 'contactId', 'dateAdded']) };
+}
+
 /** A payload of `type` as GHL sends it, about a real record of the store where there is one. */
 export function buildEvent(store: GhlStore, locationId: string, type: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
 	const base = { type, locationId, webhookId: randomUUID(), timestamp: new Date().toISOString() };
 	const contact = store.contactsOf(locationId)[0];
-	const pick = (record: Record<string, unknown> | undefined, fields: string[]) =>
-		Object.fromEntries(fields.filter((f) => record?.[f] !== undefined).map((f) => [f, record?.[f]]));
 	if (type.startsWith('Contact')) {
 		return { ...base, ...pick(contact, CONTACT_FIELDS), attachments: [], ...overrides };
 	}

@@ -39,6 +39,11 @@ export class WebhookSender {
 	constructor(
 		private readonly store: RankrStore,
 		private readonly timeoutMs = 10_000,
+		/**
+		 * Waits before each retry of a delivery not answered 2xx (the contract: Rankr retries with backoff for
+		 * up to 24 h). Empty by default: one attempt, as before; `redeliver` repeats one on demand.
+		 */
+		private readonly retryDelaysMs: readonly number[] = [],
 	) {
 		store.onEvent((type, data, origin) => this.publish(type, data, origin));
 	}
@@ -75,10 +80,24 @@ export class WebhookSender {
 		try {
 			const res = await fetch(record.url, { method: 'POST', headers: record.headers, body: record.rawBody, signal: AbortSignal.timeout(this.timeoutMs) });
 			record.status = res.status;
+			record.error = undefined;
 			await res.arrayBuffer().catch(() => undefined);
 		} catch (error) {
 			record.error = error instanceof Error ? error.message : String(error);
 		}
+		const delay = this.retryDelaysMs[record.attempts - 1];
+		if (delay === undefined || (record.status !== undefined && record.status < 300)) return;
+		// Beside the subscription's queue, so a failing delivery does not hold back the ones after it.
+		const retry: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, delay))
+			.then(() => {
+				const hook = this.store.webhooks.get(record.webhookId);
+				if (!hook) return;
+				record.headers['rankr-signature'] = signRankrPayload(hook.secret, record.rawBody, Math.floor(this.store.clock() / 1000));
+				record.status = undefined;
+				return this.send(record);
+			})
+			.finally(() => this.inFlight.delete(retry));
+		this.inFlight.add(retry);
 	}
 
 	/** Sends a recorded delivery again, as Rankr's retries do: same ID and body, signed anew. */

@@ -44,6 +44,29 @@ export interface RankrSandboxOptions {
 	validateResponses?: boolean;
 	/** Sample contacts to start with (`seed:<n>` externalRefs). */
 	seedContacts?: number;
+	/** Waits before each retry of a webhook delivery not answered 2xx (default none: one attempt). */
+	webhookRetryDelaysMs?: number[];
+	/** Marks each write in the request log with whether it changed any record (RecordedRequest.changed, dataChanged). */
+	recordChanges?: boolean;
+}
+
+/**
+ * The records' state, whole and without the sync's bookkeeping (links, externalRef, externalTags), each
+ * without the timestamps a write bumps, so a write that changed nothing compares equal.
+ */
+export function storeFingerprints(store: RankrStore, contactId?: string): { all: string; data: string } {
+	const mine = (r: { contactId: string }) => contactId === undefined || r.contactId === contactId;
+	const contacts = contactId === undefined ? [...store.contacts.values()] : [store.contacts.get(contactId)];
+	const records = [...contacts, ...[...store.tasks.values()].filter(mine), ...[...store.notes.values()].filter(mine)].filter(Boolean) as unknown as Array<Record<string, unknown>>;
+	const all = records.map((r) => {
+		const { updatedAt: _u, links, ...rest } = r;
+		return { ...rest, links: ((links as Array<Record<string, unknown>>) ?? []).map(({ syncedAt: _s, ...l }) => l) };
+	});
+	const data = records.map((r) => {
+		const { updatedAt: _u, links: _l, externalRef: _r, externalTags: _t, ...rest } = r;
+		return rest;
+	});
+	return { all: JSON.stringify(all), data: JSON.stringify(data) };
 }
 
 export interface RankrSandbox {
@@ -74,7 +97,7 @@ function limitSettings(r: RankrSandboxOptions['rateLimit']) {
 export async function startRankrSandbox(opts: RankrSandboxOptions = {}): Promise<RankrSandbox> {
 	const apiKey = opts.apiKey ?? DEFAULT_RANKR_API_KEY;
 	const store = new RankrStore();
-	const sender = new WebhookSender(store);
+	const sender = new WebhookSender(store, undefined, opts.webhookRetryDelaysMs ?? []);
 	const idempotency = new Map<string, IdempotentAnswer>();
 	const pipeline = {
 		apiKey,
@@ -85,6 +108,7 @@ export async function startRankrSandbox(opts: RankrSandboxOptions = {}): Promise
 		validateResponses: opts.validateResponses ?? false,
 		requests: [] as RankrRecordedRequest[],
 		contractViolations: [] as string[],
+		fingerprint: opts.recordChanges ? (contactId?: string) => storeFingerprints(store, contactId) : undefined,
 	};
 	if (opts.seedContacts) store.seedContacts(opts.seedContacts);
 	const handle = handler(pipeline, idempotency);

@@ -42,6 +42,8 @@ export interface Pipeline {
 	validateResponses: boolean;
 	requests: RankrRecordedRequest[];
 	contractViolations: string[];
+	/** With change recording on: the records' state, compared around each write (RecordedRequest.changed). */
+	fingerprint?: (contactId?: string) => { all: string; data: string };
 }
 
 /** Fixed paths before parameterised ones that could swallow them (/contacts/upsert before /contacts/{id}). */
@@ -127,6 +129,7 @@ export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>)
 		// The sandbox playing Clio's connector (clio.ts): outside the contract, so before its check.
 		if (record.method === 'POST' && url.pathname.startsWith('/_sandbox/clio/')) {
 			try {
+				// The Clio connector's own writes are not the API's: change recording leaves them unmarked.
 				return answer(200, JSON.parse(JSON.stringify(clioChange(p.store, url.pathname.slice('/_sandbox/clio/'.length), (parsed ?? {}) as Record<string, unknown>))));
 			} catch (error) {
 				if (error instanceof RankrError) return fail(error);
@@ -171,10 +174,18 @@ export function handler(p: Pipeline, idempotency: Map<string, IdempotentAnswer>)
 				replied = { status, body: body === undefined ? undefined : JSON.parse(JSON.stringify(body)) };
 			},
 		};
+		// Scoped to the contact the write is about (the path's, or the one an upsert's externalRef names).
+		const scope = check.pathParams.contactId ?? (record.path === '/v1/contacts/upsert' ? p.store.contactBy('externalRef', String((parsed as { externalRef?: unknown })?.externalRef ?? ''))?.id : undefined);
+		const before = record.method !== 'GET' ? p.fingerprint?.(scope) : undefined;
 		try {
 			// The write's Rankr-Origin (already checked against the contract) goes with the events it fires.
 			const origin = (record.headers['rankr-origin'] ?? 'rankr') as System;
 			await p.store.as(origin, () => found.route.handle(ctx, check.pathParams));
+			if (before && p.fingerprint) {
+				const after = p.fingerprint(scope);
+				record.changed = after.all !== before.all;
+				record.dataChanged = after.data !== before.data;
+			}
 		} catch (error) {
 			if (error instanceof RankrError) {
 				// Rules the schemas cannot say (upsert's matchBy field, a cursor we never gave) are the contract's too.

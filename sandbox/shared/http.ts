@@ -16,6 +16,13 @@ export interface RecordedRequest {
 	/** Whether the rate limiter counted it (served requests are counted, refused ones are not). */
 	countedByLimiter: boolean;
 	fault?: '429' | '500' | '502' | '503' | 'reset' | 'slow';
+	/**
+	 * With change recording on (a sandbox switch): whether this write changed the sandbox's records at all
+	 * (timestamps of the write itself aside), and whether it changed user data rather than only the sync's
+	 * bookkeeping (Rankr: links, externalRef, externalTags). Unset for reads and refused requests.
+	 */
+	changed?: boolean;
+	dataChanged?: boolean;
 }
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;

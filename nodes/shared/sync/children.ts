@@ -79,7 +79,12 @@ async function matchRecord(call: RankrCall, kind: ChildKind, contactId: string, 
 	const link = linksOf(record).find((l) => l.system === 'ghl');
 	const differing = decideFields(differingFields(wanted, record), wanted, record, link?.snapshot, newer(ghlUpdatedAt, record.updatedAt), 'ghl').write;
 	if (!differing.length) return 'unchanged';
-	await updateRecord(call, kind, contactId, String(record.id), wanted, differing);
+	// The snapshot moves on with what was written (both sides agree on it now); left behind, the next change
+	// on either side would look like a conflict and could go to the side that did not make it.
+	const links = link?.snapshot
+		? { links: linksOf(record).map((l) => (l === link ? { ...l, snapshot: { ...link.snapshot, ...Object.fromEntries(differing.map((f) => [f, wanted[f] ?? null])) } } : l)) }
+		: undefined;
+	await updateRecord(call, kind, contactId, String(record.id), wanted, differing, links);
 	return 'updated';
 }
 
@@ -100,8 +105,9 @@ async function createOrAdopt(call: RankrCall, kind: ChildKind, contactId: string
 }
 
 /** Field changes with PATCH; a task's completion with the complete endpoint, so Rankr records completedAt and fires task.completed. */
-async function updateRecord(call: RankrCall, kind: ChildKind, contactId: string, id: string, wanted: IDataObject, differing: string[]): Promise<void> {
+async function updateRecord(call: RankrCall, kind: ChildKind, contactId: string, id: string, wanted: IDataObject, differing: string[], links?: IDataObject): Promise<void> {
 	const fields = differing.filter((f) => !(kind === 'task' && f === 'completed'));
-	if (fields.length) await updateChild(call, kind, contactId, id, Object.fromEntries(fields.map((f) => [f, wanted[f]])));
+	if (fields.length) await updateChild(call, kind, contactId, id, { ...Object.fromEntries(fields.map((f) => [f, wanted[f]])), ...links });
 	if (fields.length !== differing.length) await completeTask(call, contactId, id, wanted.completed === true);
+	if (!fields.length && links) await updateChild(call, kind, contactId, id, links);
 }

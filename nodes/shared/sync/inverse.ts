@@ -16,6 +16,12 @@ export type Snapshot = IDataObject;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/**
+ * Contact fields GHL takes only when a contact is created: its update (UpdateContactDto) has no companyName
+ * and refuses the whole request when it is sent (422), so a later change of it cannot reach GHL.
+ */
+export const CREATE_ONLY_GHL_FIELDS: readonly string[] = ['companyName'];
+
 /** GHL contact field ← Rankr contact field; Rankr blanks are never sent (a sync never blanks GHL). */
 export function ghlContactBody(rankr: IDataObject, fields: string[]): IDataObject {
 	const body: IDataObject = {};

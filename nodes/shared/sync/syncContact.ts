@@ -7,7 +7,8 @@ import { allOrFirstError } from './errors';
 import { readGhlContact } from './ghlSource';
 import type { GhlContactBundle } from './ghlSource';
 import { decideFields, newer } from './inverse';
-import { ghlContactLinks } from './links';
+import { ghlContactLinks, linksOf } from './links';
+import type { Link } from './links';
 import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
 import type { RankrCall } from './rankrTarget';
 import { addTags, archiveContact, contactsByLink, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, updateContact, upsertContact } from './rankrTarget';
@@ -49,6 +50,19 @@ function result(ghlContactId: string, rankrContactId: string | null, changes: Sy
 }
 
 const isArchived = (contact: IDataObject) => typeof contact.archivedAt === 'string';
+
+/**
+ * The contact's links with this link's snapshot moved on to the values just written: both sides now agree on
+ * them, and a snapshot left behind would make the next change on either side look like a conflict (which the
+ * newer side wins, possibly the one that did not change the field).
+ */
+function withFreshSnapshot(contact: IDataObject, link: Link, written: string[], values: IDataObject): Link[] {
+	const snapshot = { ...link.snapshot, ...Object.fromEntries(written.map((f) => [f, values[f] ?? null])) } as IDataObject;
+	return linksOf(contact).map((l) => (l.system === link.system && l.id === link.id && l.account === link.account ? { ...l, snapshot } : l));
+}
+
+/** Sync to GHL's default Soft Delete Tag. */
+const SOFT_DELETED_IN_RANKR = 'deleted-in-rankr';
 
 /** GHL no longer has the contact (confirmed by a second read): keep, archive or delete the Rankr copy. */
 async function goneFromGhl(call: RankrCall, ghlContactId: string, matches: IDataObject[], deletions: Deletions): Promise<SyncResult> {
@@ -113,6 +127,11 @@ export async function syncContact(
 	const readChildren = async (id: string) =>
 		await allOrFirstError<[IDataObject[], IDataObject[]]>([listChildren(call, 'task', id), listChildren(call, 'note', id)]);
 
+	if (!existing && tags.includes(SOFT_DELETED_IN_RANKR)) {
+		// Sync to GHL soft-deleted it because Rankr deleted (or merged away) its contact: making a new Rankr
+		// contact from it would bring back what the user deleted.
+		return { ...result(ghlContactId, null, { contact: 'unchanged', tasks: noCounts(), notes: noCounts(), tags: noTags() }), skipped: [{ field: 'contact', ghl: SOFT_DELETED_IN_RANKR }] };
+	}
 	if (!existing) {
 		// A new contact: fields and tags (recorded as GHL's) in one upsert; it has no tasks or notes yet, so
 		// none are read (unless another run created it meanwhile, which the upsert's answer tells).
@@ -140,6 +159,7 @@ export async function syncContact(
 		if (differing.length || restore || recordTags) {
 			await writeExisting(call, existing, externalRef, {
 				...Object.fromEntries(differing.map((f) => [f, wanted[f]])),
+				...(link?.snapshot && differing.length ? { links: withFreshSnapshot(existing, link, differing, wanted) } : {}),
 				...(restore ? { archived: false } : {}),
 				...(recordTags ? { externalTags: tags } : {}),
 			});

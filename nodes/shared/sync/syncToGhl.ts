@@ -18,7 +18,7 @@ import {
 	softDeleteGhlContact,
 	updateGhlContact,
 } from './ghlTarget';
-import { agreedSnapshot, contactDifferences, decideFields, ghlContactBody, newer } from './inverse';
+import { agreedSnapshot, contactDifferences, CREATE_ONLY_GHL_FIELDS, decideFields, ghlContactBody, newer } from './inverse';
 import { ghlContactLinks, ghlLink, withGhlLinks } from './links';
 import { CONTACT_FIELDS, tagSet } from './mapping';
 import type { RankrCall } from './rankrTarget';
@@ -79,6 +79,11 @@ export async function syncToGhl(ctx: IExecuteFunctions, itemIndex: number, optio
 	let contact: string = 'unchanged';
 	const conflicts: IDataObject[] = [];
 	if (!primary) {
+		// Linked, but GHL no longer has the contact: a user deleted it in GHL, and Sync Contact carries that to
+		// Rankr (it archives). Finding or creating another GHL contact would undo the user's delete.
+		if (links.length > 0 || typeof rankr.archivedAt === 'string') {
+			return { rankrContactId: String(rankr.id), ghlContactId: links[0]?.id ?? null, changes: { contact: 'unchanged' }, changed: false, skipped: 'the linked GHL contact was deleted in GHL' };
+		}
 		const found = await findGhlDuplicate(g, rankr.email, rankr.phone);
 		const ghl = found ?? (await createGhlContact(g, ghlContactBody(rankr, CONTACT_FIELDS.map((f) => f.rankr))));
 		primary = { link: { system: 'ghl', id: String(ghl.id), account: locationId }, ghl };
@@ -86,11 +91,17 @@ export async function syncToGhl(ctx: IExecuteFunctions, itemIndex: number, optio
 	}
 	const ghlId = String(primary.link.id);
 	let ghl = primary.ghl as IDataObject;
+	// Soft-deleted because Rankr deleted its contact: a Rankr copy made again meanwhile (Sync Contact ran for a
+	// GHL event still queued) must not undo the soft delete (take DND off, write fields over it).
+	if (tagSet(ghl.tags).includes(options.softDeleteTag.toLowerCase()) && contact === 'unchanged') {
+		return { rankrContactId: String(rankr.id), ghlContactId: ghlId, changes: { contact: 'unchanged' }, changed: false, skipped: 'the GHL contact is soft-deleted' };
+	}
 	const snapshot = primary.link.snapshot ?? undefined;
 
 	// Fields: only differences, and of those only what Rankr changed since the last sync (or, both, the newer).
 	const { differing, ghlAsRankr } = contactDifferences(rankr, ghl);
-	const fields = decideFields(differing, rankr, ghlAsRankr, snapshot, newer(rankr.updatedAt, ghl.dateUpdated), 'rankr');
+	const decided = decideFields(differing, rankr, ghlAsRankr, snapshot, newer(rankr.updatedAt, ghl.dateUpdated), 'rankr');
+	const fields = contact === 'created' ? decided : { ...decided, write: decided.write.filter((f) => !CREATE_ONLY_GHL_FIELDS.includes(f)) };
 	conflicts.push(...fields.conflicts);
 	if (fields.write.length && contact !== 'created') {
 		ghl = await updateGhlContact(g, ghlId, ghlContactBody(rankr, fields.write));
