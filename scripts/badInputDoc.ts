@@ -13,7 +13,7 @@ import type { BadInputSource } from '../test/harness/badInput';
 import { messageFor, UNUSED_BASE_URL } from '../test/harness/badInput';
 import { RANKR_BAD_INPUT_CASES } from '../test/rankr/badInputCases';
 import { RANKR } from '../test/rankr/setup';
-import { PARITY_BAD_INPUT_CASES } from '../test/sync/parityBadInputCases';
+import { GHL_SYNC_BAD_INPUT_CASES } from '../test/sync/badInputCases';
 import { RANKR as GHL_RANKR_SYNC } from '../test/sync/setup';
 
 export const SOURCES: BadInputSource[] = [
@@ -27,7 +27,7 @@ export const SOURCES: BadInputSource[] = [
 			rankrApi: { apiKey: 'unused', baseUrl: UNUSED_BASE_URL },
 			ghlApi: { authType: 'location', token: 'unused', locationId: 'loc1', baseUrl: UNUSED_BASE_URL },
 		},
-		cases: PARITY_BAD_INPUT_CASES,
+		cases: GHL_SYNC_BAD_INPUT_CASES,
 	},
 ];
 
