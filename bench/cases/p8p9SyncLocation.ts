@@ -144,9 +144,9 @@ export const p9: BenchCase = {
 			const per = await syncContactPerItem(sb, changed.map((c) => c.id));
 			measures.push({ what: `reference, Sync Contact per item for the ${CHANGED} changed contacts (when something tells which): GHL / Rankr requests, time`, value: `${per.ghl} / ${per.rankr}, ${seconds(per.ms)}` });
 			const searchPages = Math.ceil(CONTACTS / 500);
-			measures.push({ what: 'reference, template 2’s hourly pull (every contact read and upserted), computed: GHL / Rankr requests', value: `${searchPages} / ${CONTACTS}` });
+			measures.push({ what: 'reference, the old template 2’s hourly pull (every contact read and upserted; template 2 is now Sync Location), computed: GHL / Rankr requests', value: `${searchPages} / ${CONTACTS}` });
 			notes.push(
-				`The template 2 reference is computed, not run: ${searchPages} search pages of 500 and one Rankr upsert per contact, ${seconds(floorMs(CONTACTS, RANKR_LIMIT.max, RANKR_LIMIT.intervalMs))} at this scale (${seconds(floorMs(CONTACTS, 600, 60_000))} at Rankr's real 600 / min) before any task or note.`,
+				`The old template 2 reference is computed, not run: ${searchPages} search pages of 500 and one Rankr upsert per contact, ${seconds(floorMs(CONTACTS, RANKR_LIMIT.max, RANKR_LIMIT.intervalMs))} at this scale (${seconds(floorMs(CONTACTS, 600, 60_000))} at Rankr's real 600 / min) before any task or note.`,
 				'Pages are the search page and the location task search requests of the run.',
 			);
 		} finally {
