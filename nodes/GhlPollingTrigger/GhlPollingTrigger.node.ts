@@ -1,14 +1,15 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeError } from '../shared/apiErrors';
 import { ghlAuthentication, ghlCredentials } from '../shared/ghlDescription';
 import { omitKeys } from '../shared/omitKeys';
-import { maxRequestsOption } from '../shared/requestBudget';
+import { BudgetSpentError, countingContext, maxRequestsOption, readMaxRequests, RequestBudget } from '../shared/requestBudget';
 import { normaliseRecord } from '../GhlTrigger/normalise';
 import type { PollCursor, TimeOf } from './cursor';
 import { advance, isCursor, queryFrom, recordId, startCursor, walkAfter } from './cursor';
 import type { ContactTimeField } from './sources';
-import { pollRequestBudget } from './pollBudget';
+import { AUTO_POLL_SHARE, pollRequestBudget } from './pollBudget';
 import { contactTime, searchContacts, taskCompletedTime, walkContacts } from './sources';
 import { searchTaskPage, TASK_PAGE } from './taskSources';
 import { isTaskWatch, pollTaskWatch, startTaskWatch } from './taskWatch';
@@ -49,15 +50,27 @@ async function pollCompletedTasks(ctx: IPollFunctions): Promise<IDataObject[]> {
 	const state = ctx.getWorkflowStaticData('node');
 	if (state[OLD_TASK_CURSOR] !== undefined) delete state[OLD_TASK_CURSOR];
 	const watch = state[TASK_WATCH];
-	if (!isTaskWatch(watch)) {
-		// First activation: remember the tasks as they stand; emit nothing.
-		state[TASK_WATCH] = (await startTaskWatch(ctx)) as unknown as IDataObject;
+	// The watch is rewritten only after a whole read, so a poll the budget stops emits nothing and changes
+	// nothing: the next poll starts from the same state, and no completion is lost or emitted twice.
+	const budget = new RequestBudget(readMaxRequests(ctx, ctx.getNodeParameter('options', {}) as IDataObject, 0, 'Max Requests per Poll'), AUTO_POLL_SHARE);
+	const counted = countingContext(ctx, budget, { refuseWhenSpent: true });
+	try {
+		if (!isTaskWatch(watch)) {
+			// First activation: remember the tasks as they stand; emit nothing.
+			state[TASK_WATCH] = (await startTaskWatch(counted)) as unknown as IDataObject;
+			return [];
+		}
+		const { fresh, next } = await pollTaskWatch(counted, watch);
+		// Unchanged state is left alone, so n8n does not save the static data after every idle poll.
+		if (next !== watch) state[TASK_WATCH] = next as unknown as IDataObject;
+		return byCompletion(fresh);
+	} catch (error) {
+		if (!(error instanceof BudgetSpentError)) throw nodeError(ctx.getNode(), error);
+		ctx.logger.warn(
+			`GHL Polling Trigger: this Task Completed poll needed more than its ${error.max} GHL requests (Max Requests per Poll) and stopped; nothing was emitted or forgotten, the next poll reads again`,
+		);
 		return [];
 	}
-	const { fresh, next } = await pollTaskWatch(ctx, watch);
-	// Unchanged state is left alone, so n8n does not save the static data after every idle poll.
-	if (next !== watch) state[TASK_WATCH] = next as unknown as IDataObject;
-	return byCompletion(fresh);
 }
 
 /** A record without the time its event sorts by cannot be placed: say so rather than skip it silently. */
@@ -122,9 +135,9 @@ export class GhlPollingTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { event: ['newContact', 'updatedContact'] } },
+				displayOptions: { show: { event: ['newContact', 'updatedContact', 'completedTask'] } },
 				options: [
-					maxRequestsOption('GHL requests (pages of 500 contacts) one poll may send; a poll that runs out emits what it read and the next poll goes on exactly there.', '1% of what GHL’s X-RateLimit-Daily-Remaining says is left today', 'Max Requests per Poll'),
+					maxRequestsOption('GHL requests one poll may send. A contact poll that runs out emits what it read (pages of 500) and the next poll goes on exactly there; a Task Completed poll that would need more emits nothing, keeps its state and tries again next poll.', '1% of what GHL’s X-RateLimit-Daily-Remaining says is left today', 'Max Requests per Poll'),
 				],
 			},
 		],

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IAllExecuteFunctions, IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ghlDailyRemaining } from './ghlApi';
 import type { RequestContext } from './transport/types';
@@ -51,4 +52,50 @@ export function maxRequestsOption(spends: string, auto = 'a quarter of what GHLâ
 /** Options â†’ Max Requests of item `i`, checked before any request: undefined for 0 (the automatic budget). */
 export function readMaxRequests(ctx: Pick<IExecuteFunctions, 'getNode'>, options: IDataObject, i: number, displayName = 'Max Requests'): number | undefined {
 	return checkNumber(ctx as IExecuteFunctions, options.maxRequests ?? 0, displayName, i, { min: 0, integer: true }) || undefined;
+}
+
+/**
+ * Thrown instead of a GHL request the budget has no room for, by a context made with `refuseWhenSpent`. A
+ * NodeOperationError, so the transport passes it on as it is (n8n's own refusals are not retried).
+ */
+export class BudgetSpentError extends NodeOperationError {
+	constructor(
+		node: INode,
+		readonly max: number,
+	) {
+		super(node, `The request budget of ${max} GHL requests is spent`);
+	}
+}
+
+/**
+ * A context whose HTTP helper counts every request it sends (per API, retries included: GHL's daily quota
+ * counts them too), for work that sends through the transport without knowing of a budget (Parity Check's
+ * repairs, the Task Completed watch). With `refuseWhenSpent`, a GHL request past the budget throws
+ * BudgetSpentError instead of being sent, and the first answer sets an automatic budget.
+ */
+export function countingContext<C extends Pick<IAllExecuteFunctions, 'helpers'> & RequestContext>(ctx: C, budget: RequestBudget, options: { refuseWhenSpent?: boolean } = {}): C {
+	const send = ctx.helpers.httpRequestWithAuthentication;
+	const helpers = {
+		...ctx.helpers,
+		async httpRequestWithAuthentication(credentialType: string, request: IHttpRequestOptions, extra?: Parameters<typeof send>[2]) {
+			const ghl = credentialType !== 'rankrApi';
+			if (ghl && options.refuseWhenSpent) {
+				// The transport records an answer's headers after this helper returns, so the automatic budget is
+				// learned from the previous answer, before the next request.
+				if (budget.ghl > 0) await budget.learn(ctx);
+				if (!budget.fits(1)) throw new BudgetSpentError(ctx.getNode(), budget.max ?? 0);
+			}
+			if (ghl) budget.ghl++;
+			else budget.rankr++;
+			return (await send.call(ctx as unknown as IAllExecuteFunctions, credentialType, request, extra)) as unknown;
+		},
+	};
+	// Methods run on the real context (bound), so nothing of n8n's own bookkeeping sees the wrapper.
+	return new Proxy(ctx, {
+		get(target, prop) {
+			if (prop === 'helpers') return helpers;
+			const value = Reflect.get(target, prop, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
 }

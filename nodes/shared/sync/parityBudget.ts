@@ -1,31 +1,7 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
 import type { RequestBudget } from '../requestBudget';
 
-/**
- * Parity Check's request count. Its repairs run Sync Contact and Sync to GHL unchanged, which send through the
- * transport with the context they are given; so the check hands every step a context whose HTTP helper counts
- * each request sent (per API, retries included: GHL's daily quota counts them too) before passing it on.
- */
-export function countingContext(ctx: IExecuteFunctions, budget: RequestBudget): IExecuteFunctions {
-	const send = ctx.helpers.httpRequestWithAuthentication;
-	const helpers = {
-		...ctx.helpers,
-		async httpRequestWithAuthentication(credentialType: string, options: IHttpRequestOptions, extra?: Parameters<typeof send>[2]) {
-			if (credentialType === 'rankrApi') budget.rankr++;
-			else budget.ghl++;
-			return await send.call(ctx, credentialType, options, extra);
-		},
-	};
-	// Methods run on the real context (bound), so nothing of n8n's own bookkeeping sees the wrapper.
-	return new Proxy(ctx, {
-		get(target, prop) {
-			if (prop === 'helpers') return helpers;
-			const value = Reflect.get(target, prop, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
-}
+/** Parity Check counts its requests, its repairs' included, through a counting context (nodes/shared/requestBudget.ts). */
+export { countingContext } from '../requestBudget';
 
 /**
  * Runs `work` for each item in order, up to `parallel` at once, starting an item only while its estimated GHL
