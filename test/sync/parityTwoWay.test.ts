@@ -143,4 +143,19 @@ describe('GHL Sync: Parity Check with Repair', () => {
 		expect(sb.ghl.store.contactsOf(sb.ghl.locationId)).toHaveLength(ghlCount);
 		expect(sb.ghl.store.contactsOf(sb.ghl.locationId).every((c) => !c.tags.includes('deleted-in-rankr'))).toBe(true);
 	});
+
+	it('a GHL contact soft-deleted because Rankr deleted it is what the sync leaves: not missing, not repaired back, not counted', async () => {
+		const clioContact = clio('contact', { clioId: 'gone-1', email: 'gone@law.example', firstName: 'Gone' });
+		await runRankr(sb, { operation: 'syncToGhl', rankrContactId: clioContact.id });
+		const ghlCopy = sb.ghl.store.contactsOf(sb.ghl.locationId).find((c) => c.email === 'gone@law.example')!;
+		const linked = JSON.parse(JSON.stringify(sb.rankr.store.contacts.get(clioContact.id)));
+		clio('delete', { clioId: 'gone-1' });
+		const removed = await runRankr(sb, { operation: 'syncToGhl', rankrContactId: clioContact.id, ghlContactIdIfGone: ghlCopy.id }, [{ contact: linked }]);
+		expect(removed.items[0].json).toMatchObject({ changes: { contact: 'softDeleted' } });
+		const ghlCount = sb.ghl.store.contactsOf(sb.ghl.locationId).length;
+
+		const report = await check({ direction: 'both', repair: true });
+		expect(report).toMatchObject({ inParity: true, missing: [], repaired: [], ghlCount: ghlCount - 1, rankrToGhl: { extra: [] } });
+		expect([...sb.rankr.store.contacts.values()].some((c) => c.email === 'gone@law.example')).toBe(false);
+	});
 });

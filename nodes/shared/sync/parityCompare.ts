@@ -5,7 +5,7 @@ import { decideFields, newer } from './inverse';
 import type { Link } from './links';
 import { ghlContactLinks, linksOf } from './links';
 import { contactFields, differingFields, tagSet } from './mapping';
-import { childRef, contactRef } from './refs';
+import { childRef, contactRef, SOFT_DELETED_IN_RANKR } from './refs';
 import type { ChildKind } from './refs';
 import { ghlSourcedTags } from './tags';
 
@@ -88,6 +88,11 @@ export function compareContacts(
 	for (const ghl of ghlContacts) {
 		const id = String(ghl.id);
 		const rankr = groups.get(id)?.[0];
+		// Soft-deleted in GHL because Rankr deleted it: what a sync is meant to leave, so neither missing nor counted.
+		if (!rankr && Array.isArray(ghl.tags) && (ghl.tags as unknown[]).includes(SOFT_DELETED_IN_RANKR)) {
+			report.ghlCount--;
+			continue;
+		}
 		if (!rankr) {
 			report.missing.push({ ghlContactId: id, externalRef: contactRef(locationId, id), name: label(ghl), email: (ghl.email as string) ?? null });
 			continue;

@@ -6,6 +6,7 @@ import { ghlChildLink, ghlContactLinks, linksOf } from './links';
 import { differingFields, tagSet } from './mapping';
 import type { ContactDifference, Differences, FieldDifference } from './parityCompare';
 import type { ChildKind } from './refs';
+import { SOFT_DELETED_IN_RANKR } from './refs';
 
 /**
  * Pure comparison, Rankr → GHL: the Rankr contacts that should be in GHL (those linked to this location, and
@@ -27,7 +28,7 @@ export interface ToGhlReport extends Differences {
 /** What Sync to GHL compares tasks with by default (its *Statuses That Count as Complete*). */
 export const COMPLETE_STATUSES = ['complete'];
 /** Sync to GHL's default *Soft Delete Tag*: never pushed as one of Rankr's tags. */
-export const SOFT_DELETE_TAG = 'deleted-in-rankr';
+export const SOFT_DELETE_TAG = SOFT_DELETED_IN_RANKR;
 
 const label = (c: IDataObject) => [c.firstName, c.lastName].filter(Boolean).join(' ') || String(c.email ?? c.phone ?? '') || undefined;
 const byCreation = (a: IDataObject, b: IDataObject) => String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? ''));
@@ -77,7 +78,9 @@ export function compareToGhl(
 	}
 	for (const ghl of ghlContacts) {
 		const id = String(ghl.id);
-		if (!byGhl.has(id)) report.extra.push({ ghlContactId: id, name: label(ghl), email: (ghl.email as string) ?? null, reason: 'no Rankr contact linked' });
+		// Soft-deleted because Rankr deleted it: what Sync to GHL is meant to leave, not an extra.
+		const softDeleted = Array.isArray(ghl.tags) && (ghl.tags as unknown[]).includes(SOFT_DELETED_IN_RANKR);
+		if (!byGhl.has(id) && !softDeleted) report.extra.push({ ghlContactId: id, name: label(ghl), email: (ghl.email as string) ?? null, reason: 'no Rankr contact linked' });
 	}
 	return { report, pairs };
 }

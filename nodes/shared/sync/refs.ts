@@ -25,3 +25,6 @@ export function childIdOfRef(locationId: string, kind: ChildKind, ref: string | 
 	const prefix = childRefPrefix(locationId, kind);
 	return ref && ref.startsWith(prefix) && ref.length > prefix.length ? ref.slice(prefix.length) : undefined;
 }
+
+/** The tag Sync to GHL's soft delete gives a GHL contact whose Rankr contact was deleted (its default). */
+export const SOFT_DELETED_IN_RANKR = 'deleted-in-rankr';

@@ -12,7 +12,7 @@ import type { Link } from './links';
 import { contactFields, differingFields, tagSet, unmappableFields } from './mapping';
 import type { RankrCall } from './rankrTarget';
 import { addTags, archiveContact, contactsByLink, contactsByRef, deleteContact, listChildren, rankrCaller, removeTag, updateContact, upsertContact } from './rankrTarget';
-import { contactRef } from './refs';
+import { contactRef, SOFT_DELETED_IN_RANKR } from './refs';
 import { externalTagsDiffer, planTags } from './tags';
 
 /**
@@ -60,9 +60,6 @@ function withFreshSnapshot(contact: IDataObject, link: Link, written: string[], 
 	const snapshot = { ...link.snapshot, ...Object.fromEntries(written.map((f) => [f, values[f] ?? null])) } as IDataObject;
 	return linksOf(contact).map((l) => (l.system === link.system && l.id === link.id && l.account === link.account ? { ...l, snapshot } : l));
 }
-
-/** Sync to GHL's default Soft Delete Tag. */
-const SOFT_DELETED_IN_RANKR = 'deleted-in-rankr';
 
 /** GHL no longer has the contact (confirmed by a second read): keep, archive or delete the Rankr copy. */
 async function goneFromGhl(call: RankrCall, ghlContactId: string, matches: IDataObject[], deletions: Deletions): Promise<SyncResult> {
