@@ -6,7 +6,7 @@ import { resetRateWindows } from '../../nodes/shared/transport/pacer';
 import { retrySettings } from '../../nodes/shared/transport/retry';
 import { startGhlSandbox } from '../../sandbox/ghl';
 import type { GhlSandbox, GhlSandboxOptions } from '../../sandbox/ghl';
-import { startRankrSandbox } from '../../sandbox/rankr';
+import { clioChange, startRankrSandbox } from '../../sandbox/rankr';
 import type { RankrSandbox, RankrSandboxOptions } from '../../sandbox/rankr';
 import { registerNodeType } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
@@ -126,4 +126,9 @@ export function fastRetriesForFile(): void {
 	afterAll(() => {
 		Object.assign(retrySettings, saved);
 	});
+}
+
+/** Changes made as Rankr's Clio connector would (sandbox/rankr/clio.ts), on this test's Rankr sandbox. */
+export function clioFor(sb: SyncSandboxes): (action: string, body: Record<string, unknown>) => Record<string, any> {
+	return (action, body) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
 }

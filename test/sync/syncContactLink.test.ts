@@ -3,20 +3,11 @@
  * to GHL put into GHL is updated when GHL changes it, never copied a second time, and the round trip
  * ends with nothing to write either way (counted from both sandboxes' request logs).
  */
-import { clioChange } from '../../sandbox/rankr';
-import type { SyncSandboxes } from './setup';
-import { byId, rankrWrites, runRankr, startSandboxes } from './setup';
+import { byId, clioFor, rankrWrites, runRankr, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 0 } });
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
+const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
-const clio = (action: string, body: Record<string, unknown>) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
+const clio = clioFor(sb);
 const ghlWrites = (from = 0) => sb.ghl.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 const ghlTasks = (contactId: string) => [...sb.ghl.store.tasks.values()].filter((t) => t.contactId === contactId);
 

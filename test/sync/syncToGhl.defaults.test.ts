@@ -4,20 +4,11 @@
  * deleted contact (with its GHL link) under `contact`. Both must reach GHL without the user writing expressions.
  */
 import { eventItem } from '../../nodes/RankrTrigger/delivery';
-import { clioChange } from '../../sandbox/rankr';
-import type { SyncSandboxes } from './setup';
-import { runRankr, startSandboxes } from './setup';
+import { clioFor, runRankr, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 0 } });
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
+const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
-const clio = (action: string, body: Record<string, unknown>) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
+const clio = clioFor(sb);
 const triggerItem = (type: string, data: Record<string, unknown>) =>
 	eventItem({ id: `evt_${type}`, type, createdAt: new Date().toISOString(), origin: 'clio', data: JSON.parse(JSON.stringify(data)) });
 

@@ -7,20 +7,11 @@ import type { AddressInfo } from 'node:net';
 
 import { eventItem } from '../../nodes/RankrTrigger/delivery';
 import { startGhlSandbox } from '../../sandbox/ghl';
-import { clioChange } from '../../sandbox/rankr';
-import type { SyncSandboxes } from './setup';
-import { runRankr, startSandboxes } from './setup';
+import { clioFor, runRankr, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 0 } });
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
+const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
-const clio = (action: string, body: Record<string, unknown>) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
+const clio = clioFor(sb);
 const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
 
 async function toGhl(rankrContactId: string, extra: Record<string, unknown> = {}) {

@@ -3,20 +3,11 @@
  * found (link, duplicate lookup) or created in GHL, tasks follow their status, merges and deletions reach
  * GHL without losing anything, and a round trip (Sync to GHL, Sync Contact, Sync to GHL) writes nothing more.
  */
-import { clioChange } from '../../sandbox/rankr';
-import type { SyncSandboxes } from './setup';
-import { rankrWrites, runRankr, startSandboxes } from './setup';
+import { clioFor, rankrWrites, runRankr, sandboxesForEachTest } from './setup';
 
-let sb: SyncSandboxes;
-beforeEach(async () => {
-	sb = await startSandboxes({ seed: { contacts: 0 } });
-});
-afterEach(async () => {
-	expect(sb.rankr.contractViolations).toEqual([]);
-	await Promise.all([sb.ghl.close(), sb.rankr.close()]);
-});
+const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
-const clio = (action: string, body: Record<string, unknown>) => clioChange(sb.rankr.store, action, body) as Record<string, any>;
+const clio = clioFor(sb);
 const ghlWrites = (from = 0) => sb.ghl.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
 const ghlTasks = (contactId: string) => [...sb.ghl.store.tasks.values()].filter((t) => t.contactId === contactId);
