@@ -5,8 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/runNode';
-import { FAST_GHL_LIMIT, RANKR, linkedRecords, runRankr, sandboxesForEachTest } from './setup';
+import { FAST_GHL_LIMIT, linkedRecords, runRankr, sandboxesForEachTest } from './setup';
 
 const CONTACTS = 6;
 const sb = sandboxesForEachTest({ seed: { contacts: CONTACTS, tasksPerContact: 1, notesPerContact: 1 } }, { syncFirst: true });
@@ -14,18 +13,7 @@ const { ghlContacts } = linkedRecords(sb);
 
 /** Parity Check with the workflow's static data carried from run to run, as n8n keeps it for a published workflow. */
 async function check(parameters: Record<string, unknown>, staticData?: IDataObject): Promise<Record<string, any>> {
-	const result = staticData
-		? await runNode({
-				type: RANKR,
-				parameters: { authentication: 'privateIntegration', operation: 'parityCheck', ...parameters },
-				credentials: {
-					rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
-					ghlApi: { authType: 'location', token: sb.ghl.token, locationId: sb.ghl.locationId, baseUrl: sb.ghl.url },
-				},
-				items: [{}],
-				staticData,
-			})
-		: await runRankr(sb, { operation: 'parityCheck', ...parameters });
+	const result = await runRankr(sb, { operation: 'parityCheck', ...parameters }, [{}], false, staticData);
 	expect(result.error).toBeUndefined();
 	return result.items[0].json as Record<string, any>;
 }

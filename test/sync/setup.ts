@@ -40,6 +40,8 @@ export async function runRankr(
 	parameters: Record<string, unknown>,
 	items: Array<Record<string, unknown>> = [{}],
 	continueOnFail = false,
+	/** The workflow's static data, carried from run to run as n8n keeps it for a published workflow. */
+	staticData?: IDataObject,
 ): Promise<RunNodeResult> {
 	return await runNode({
 		type: RANKR,
@@ -50,7 +52,22 @@ export async function runRankr(
 		},
 		items: items as IDataObject[],
 		continueOnFail,
+		...(staticData ? { staticData } : {}),
 	});
+}
+
+/** Sync to GHL of one Rankr contact; its output item (throws the node's error). */
+export async function syncToGhlOf(sb: SyncSandboxes, rankrContactId: string, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
+	const result = await runRankr(sb, { operation: 'syncToGhl', rankrContactId, ...extra });
+	if (result.error) throw result.error;
+	return result.items[0].json as Record<string, any>;
+}
+
+/** Sync Contact of one GHL contact; its output item (throws the node's error). */
+export async function syncContactOf(sb: SyncSandboxes, ghlContactId: string): Promise<Record<string, any>> {
+	const result = await runRankr(sb, { operation: 'syncContact', contactId: { __rl: true, mode: 'id', value: ghlContactId } });
+	if (result.error) throw result.error;
+	return result.items[0].json as Record<string, any>;
 }
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -95,16 +112,7 @@ export function linkedRecords(sb: SyncSandboxes) {
 
 /** Sync Location with the workflow's static data carried from run to run (as n8n keeps it for a published workflow). */
 export async function runLocation(sb: SyncSandboxes, staticData: IDataObject, parameters: Record<string, unknown> = {}): Promise<RunNodeResult> {
-	return await runNode({
-		type: RANKR,
-		parameters: { authentication: 'privateIntegration', operation: 'syncLocation', ...parameters },
-		credentials: {
-			rankrApi: { apiKey: sb.rankr.apiKey, baseUrl: sb.rankr.url },
-			ghlApi: { authType: 'location', token: sb.ghl.token, locationId: sb.ghl.locationId, baseUrl: sb.ghl.url },
-		},
-		items: [{}],
-		staticData,
-	});
+	return await runRankr(sb, { operation: 'syncLocation', ...parameters }, [{}], false, staticData);
 }
 
 /** Parity Check with tags, tasks and notes: the summary item. */

@@ -7,23 +7,15 @@ import type { AddressInfo } from 'node:net';
 
 import { eventItem } from '../../nodes/RankrTrigger/delivery';
 import { startGhlSandbox } from '../../sandbox/ghl';
-import { clioFor, runRankr, sandboxesForEachTest } from './setup';
+import { clioFor, runRankr, sandboxesForEachTest, syncContactOf, syncToGhlOf } from './setup';
 
 const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
 const clio = clioFor(sb);
 const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
 
-async function toGhl(rankrContactId: string, extra: Record<string, unknown> = {}) {
-	const result = await runRankr(sb, { operation: 'syncToGhl', rankrContactId, ...extra });
-	if (result.error) throw result.error;
-	return result.items[0].json as Record<string, any>;
-}
-async function toRankr(ghlContactId: string) {
-	const result = await runRankr(sb, { operation: 'syncContact', contactId: { __rl: true, mode: 'id', value: ghlContactId } });
-	if (result.error) throw result.error;
-	return result.items[0].json as Record<string, any>;
-}
+const toGhl = (rankrContactId: string, extra: Record<string, unknown> = {}) => syncToGhlOf(sb, rankrContactId, extra);
+const toRankr = (ghlContactId: string) => syncContactOf(sb, ghlContactId);
 
 describe('two-way deletes are not undone by the way back', () => {
 	it('a contact deleted in GHL is archived in Rankr, and Sync to GHL does not make it again in GHL', async () => {

@@ -3,7 +3,7 @@
  * found (link, duplicate lookup) or created in GHL, tasks follow their status, merges and deletions reach
  * GHL without losing anything, and a round trip (Sync to GHL, Sync Contact, Sync to GHL) writes nothing more.
  */
-import { clioFor, rankrWrites, runRankr, sandboxesForEachTest } from './setup';
+import { clioFor, rankrWrites, runRankr, sandboxesForEachTest, syncContactOf, syncToGhlOf } from './setup';
 
 const sb = sandboxesForEachTest({ seed: { contacts: 0 } });
 
@@ -12,16 +12,8 @@ const ghlWrites = (from = 0) => sb.ghl.requests.slice(from).filter((r) => r.meth
 const ghlContacts = () => sb.ghl.store.contactsOf(sb.ghl.locationId);
 const ghlTasks = (contactId: string) => [...sb.ghl.store.tasks.values()].filter((t) => t.contactId === contactId);
 
-async function toGhl(rankrContactId: string, extra: Record<string, unknown> = {}) {
-	const result = await runRankr(sb, { operation: 'syncToGhl', rankrContactId, ...extra });
-	if (result.error) throw result.error;
-	return result.items[0].json as Record<string, any>;
-}
-async function toRankr(ghlContactId: string) {
-	const result = await runRankr(sb, { operation: 'syncContact', contactId: { __rl: true, mode: 'id', value: ghlContactId } });
-	if (result.error) throw result.error;
-	return result.items[0].json as Record<string, any>;
-}
+const toGhl = (rankrContactId: string, extra: Record<string, unknown> = {}) => syncToGhlOf(sb, rankrContactId, extra);
+const toRankr = (ghlContactId: string) => syncContactOf(sb, ghlContactId);
 
 function clioClient() {
 	const contact = clio('contact', { clioId: 'c1', email: 'Ann@Law.example', firstName: 'Ann', lastName: 'Lee', tags: ['client'] });
